@@ -1,0 +1,247 @@
+//! Tokenisation with clitic segmentation.
+//!
+//! Text is normalised with the conservative profile, cut into runs of one script (Arabic
+//! letters, Latin/other letters, numbers, punctuation), and every Arabic run is split into
+//! clitic pieces by the [`Lexicon`]. Every token carries the span of the original characters
+//! it came from, so a token of `وَبِالرِّبَاطِ` points at the diacritised letters.
+
+use rasd_doc::{Clitic, Span, Token, TokenKind};
+
+use crate::normalize::{normalize, search_key, Normalized, Profile};
+use crate::script::is_arabic_letter;
+use crate::segment::Lexicon;
+
+/// Splits text into tokens; built once, shared across threads.
+#[derive(Debug, Clone, Copy)]
+pub struct Tokenizer<'a> {
+    lexicon: &'a Lexicon,
+}
+
+impl Default for Tokenizer<'static> {
+    fn default() -> Self {
+        Tokenizer { lexicon: Lexicon::builtin() }
+    }
+}
+
+impl<'a> Tokenizer<'a> {
+    /// A tokenizer using `lexicon` for clitic decisions.
+    pub fn with_lexicon(lexicon: &'a Lexicon) -> Tokenizer<'a> {
+        Tokenizer { lexicon }
+    }
+
+    /// Tokenises original text.
+    ///
+    /// ```
+    /// use rasd_text::Tokenizer;
+    /// let text = "التقى الحموشي بيرنز في الرباط.";
+    /// let tokens = Tokenizer::default().tokenize(text);
+    /// let forms: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+    /// assert_eq!(forms, ["التقى", "ال", "حموشي", "بيرنز", "في", "ال", "رباط", "."]);
+    /// assert_eq!(tokens[6].span.slice(text), "رباط");
+    /// ```
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        self.tokenize_normalized(&normalize(text, Profile::Conservative))
+    }
+
+    /// Tokenises text already normalised with [`Profile::Conservative`].
+    pub fn tokenize_normalized(&self, norm: &Normalized) -> Vec<Token> {
+        let text = norm.as_str();
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut word = 0u32;
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let kind = if is_arabic_letter(c) {
+                while let Some(&(i, n)) = iter.peek() {
+                    if !is_arabic_letter(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    iter.next();
+                }
+                self.push_arabic(norm, start, end, word, &mut tokens);
+                word += 1;
+                continue;
+            } else if c.is_ascii_digit() {
+                end = number_end(text, start);
+                while iter.peek().is_some_and(|&(i, _)| i < end) {
+                    iter.next();
+                }
+                TokenKind::Number
+            } else if c.is_alphanumeric() {
+                while let Some(&(i, n)) = iter.peek() {
+                    if !n.is_alphanumeric() || is_arabic_letter(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    iter.next();
+                }
+                TokenKind::Latin
+            } else if is_punct(c) {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
+            // Never cut inside the expansion of one original character (… → "...").
+            while end < text.len() && norm.original_offset(end) == norm.original_offset(end - 1) {
+                end += 1;
+            }
+            while iter.peek().is_some_and(|&(i, _)| i < end) {
+                iter.next();
+            }
+            let piece = &text[start..end];
+            tokens.push(Token {
+                span: norm.to_original(start, end),
+                text: piece.to_string(),
+                form: piece.to_string(),
+                kind,
+                clitic: Clitic::None,
+                word,
+            });
+            word += 1;
+        }
+        tokens
+    }
+
+    fn push_arabic(
+        &self,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        word: u32,
+        out: &mut Vec<Token>,
+    ) {
+        let text = &norm.as_str()[start..end];
+        let pieces = self.lexicon.segment(text);
+        // A piece boundary inside one original character (a ligature such as ﻻ expanded by
+        // NFKC) cannot be given separate spans: keep such a word whole.
+        let splits_a_char = pieces.iter().skip(1).any(|p| {
+            norm.original_offset(start + p.start) == norm.original_offset(start + p.start - 1)
+        });
+        if splits_a_char || pieces.len() == 1 {
+            let clitic =
+                pieces.first().filter(|_| !splits_a_char).map_or(Clitic::None, |p| p.clitic);
+            out.push(Token {
+                span: norm.to_original(start, end),
+                text: text.to_string(),
+                form: text.to_string(),
+                kind: TokenKind::Arabic,
+                clitic,
+                word,
+            });
+            return;
+        }
+        for p in pieces {
+            out.push(Token {
+                span: norm.to_original(start + p.start, start + p.end),
+                text: text[p.start..p.end].to_string(),
+                form: p.form,
+                kind: TokenKind::Arabic,
+                clitic: p.clitic,
+                word,
+            });
+        }
+    }
+}
+
+/// End of a number starting at `start`: digits with single internal `. , / : -` between digits.
+fn number_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() {
+        if bytes[end].is_ascii_digit() {
+            end += 1;
+        } else if matches!(bytes[end], b'.' | b',' | b'/' | b':' | b'-')
+            && end > start
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '،' | '؛' | '؟' | '٪' | '۔' | '«' | '»' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}')
+}
+
+/// A search term: the search-profile key of a content token and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The folded key (`امريكا` for `أمريكا`, `مخابرات` for the stem of `والمخابرات`).
+    pub key: String,
+    /// The token's span in the original text.
+    pub span: Span,
+}
+
+/// The search terms of a token stream: content pieces only (clitics and punctuation
+/// dropped), folded with the search profile, so `والمخابرات` and `بالمخابرات` both index
+/// as `مخابرات`.
+pub fn search_terms(tokens: &[Token]) -> Vec<Term> {
+    tokens
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| Term { key: search_key(&t.form), span: t.span })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<String> {
+        Tokenizer::default().tokenize(text).into_iter().map(|t| t.form).collect()
+    }
+
+    #[test]
+    fn numbers_dates_and_latin() {
+        assert_eq!(
+            forms("يوم 7/4/2023 و2023-04-07 نمو 3.5% CIA G20"),
+            ["يوم", "7/4/2023", "و", "2023-04-07", "نمو", "3.5", "%", "CIA", "G20"]
+        );
+    }
+
+    #[test]
+    fn tatweel_article_alone() {
+        let text = "مدير الـ(سي آي إيه)";
+        let tokens = Tokenizer::default().tokenize(text);
+        assert_eq!(tokens[1].form, "ال");
+        assert_eq!(tokens[1].clitic, Clitic::Article);
+        assert_eq!(tokens[1].span.slice(text), "الـ");
+    }
+
+    #[test]
+    fn fused_lam_lam_spans() {
+        let text = "للولايات";
+        let tokens = Tokenizer::default().tokenize(text);
+        let spans: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(spans, ["ل", "ل", "ولايات"]);
+        assert_eq!(tokens[1].form, "ال");
+        assert!(tokens.iter().all(|t| t.word == 0));
+    }
+
+    #[test]
+    fn diacritics_stay_in_spans() {
+        let text = "وَبِالرِّبَاطِ";
+        let tokens = Tokenizer::default().tokenize(text);
+        let spans: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(spans.concat(), text);
+        assert_eq!(
+            tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>(),
+            ["و", "ب", "ال", "رباط"]
+        );
+    }
+
+    #[test]
+    fn search_terms_drop_clitics_and_fold() {
+        let tokens = Tokenizer::default().tokenize("والمخابرات في أمريكا.");
+        let keys: Vec<String> = search_terms(&tokens).into_iter().map(|t| t.key).collect();
+        assert_eq!(keys, ["مخابرات", "في", "امريكا"]);
+    }
+}
