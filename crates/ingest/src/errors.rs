@@ -44,6 +44,19 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A second document with an id already read in the same run.
+    #[error(
+        "duplicate document id {id:?} (already read from {first}); give one of them another id"
+    )]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the first document with this id came from.
+        first: String,
+    },
+    /// The pipeline failed on the document.
+    #[error("processing failed: {0}")]
+    Processing(String),
     /// A feed that does not parse.
     #[error("not a valid RSS/Atom feed: {0}")]
     Feed(String),

@@ -203,10 +203,16 @@ impl Lexicon {
         let rest = &word[pos..];
         if rest.starts_with("لل") && char_len(rest) >= 4 && !self.is_protected(rest) {
             let after = &rest["لل".len()..];
+            let l = 'ل'.len_utf8();
+            if self.is_protected(&format!("ال{after}")) {
+                // ل + a name whose article is part of it (للجزائر = ل + الجزائر).
+                pieces.push(Piece::new(pos, pos + l, "ل", Clitic::Preposition));
+                pieces.push(Piece::new(pos + l, word.len(), &format!("ال{after}"), Clitic::None));
+                return pieces;
+            }
             let fused = self.freq(&format!("ال{after}"));
             let plain = self.attest(&rest["ل".len()..]);
             if fused > 0 && fused >= plain && self.freq(rest) as f64 <= gamma('ل') * fused as f64 {
-                let l = 'ل'.len_utf8();
                 pieces.push(Piece::new(pos, pos + l, "ل", Clitic::Preposition));
                 pieces.push(Piece::new(pos + l, pos + 2 * l, "ال", Clitic::Article));
                 pos += 2 * l;
@@ -262,9 +268,27 @@ impl Lexicon {
         if char_len(rest) < 2 || self.is_protected(word) {
             return false;
         }
-        let whole = self.freq(word) as f64;
+        // The whole word counts with its own pronoun-suffix reading: وكالاتها is وكالات + ها,
+        // not و + كالاتها.
+        let whole = self.freq(word).max(self.suffix_stem_freq(word)) as f64;
         let rest = self.attest(rest) as f64;
         rest > 0.0 && whole <= gamma(p) * rest
+    }
+
+    /// The frequency of the best stem left when a pronoun suffix is removed (0 if none).
+    fn suffix_stem_freq(&self, word: &str) -> u32 {
+        let mut best = 0;
+        for suffix in &SUFFIXES[..SUFFIXES.len() - 1] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if char_len(stem) >= 3 {
+                    best = best.max(self.freq(stem));
+                    if let Some(base) = stem.strip_suffix('ت') {
+                        best = best.max(self.freq(&format!("{base}ة")));
+                    }
+                }
+            }
+        }
+        best
     }
 
     /// Whether the article at the start of `word` should be split off.
@@ -303,7 +327,9 @@ impl Lexicon {
             if self.is_host(stem) && (suffix != "ي" || char_len(stem) >= 2) {
                 return Some((stem.len(), stem.to_string(), suffix));
             }
-            if suffix == "ي" || char_len(stem) < 2 {
+            // Two-letter stems are left alone: they are mostly transliterations (إيه) and
+            // particles, and the few real nouns (يده) are rare in news.
+            if suffix == "ي" || char_len(stem) < 3 {
                 continue;
             }
             let whole = self.freq(word) as f64;
@@ -323,8 +349,10 @@ impl Lexicon {
                     best = Some((a, cand));
                 }
             }
+            // A final alef may be the accusative ending (إيمانا = إيمان + ـًا), not part of ها/نا.
+            let tanween = word.strip_suffix('ا').map_or(0, |w| self.freq(w));
             if let Some((a, form)) = best {
-                if a >= SUFFIX_MIN && whole <= SUFFIX_DELTA * a as f64 {
+                if a >= SUFFIX_MIN && whole <= SUFFIX_DELTA * a as f64 && tanween < a {
                     return Some((stem.len(), form, suffix));
                 }
             }
@@ -413,6 +441,10 @@ mod tests {
     t!(allah_whole, "الله", ["الله"]);
     t!(relative_pronoun_whole, "الذي", ["الذي"]);
     t!(bare_article, "ال", ["ال"]);
+    t!(lam_before_country_with_article, "للمغرب", ["ل", "المغرب"]);
+    t!(transliteration_whole, "إيه", ["إيه"]);
+    t!(plural_with_pronoun_not_prefix, "وكالاتها", ["وكالات", "ها"]);
+    t!(accusative_alef_not_pronoun, "إيمانا", ["إيمانا"]);
     t!(form_viii_verb_whole, "التقى", ["التقى"]);
     t!(conj_form_viii_verb, "والتقى", ["و", "التقى"]);
     t!(article_on_noun_with_verb_lookalike, "التعاون", ["ال", "تعاون"]);

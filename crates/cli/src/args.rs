@@ -1,0 +1,142 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const ABOUT: &str =
+    "rasd (رصد) reads Arabic news natively and turns it into a sourced, searchable record.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  rasd ingest examples/                 store the example articles in ./rasd.db
+  rasd ingest feeds/*.rss --jobs 2      ingest RSS/Atom feeds with two worker threads
+  rasd docs                             list what is stored
+  rasd show ex-01-rabat-visit --tokens  one document: metadata, sentences, tokens with offsets
+  rasd search المخابرات                  finds والمخابرات, بالمخابرات, المخابرات …
+  rasd search '\"وزير الخارجية\" -فرنسا'   a phrase, excluding documents that mention فرنسا
+
+The database is ./rasd.db unless --db or RASD_DB says otherwise.
+Exit codes: 0 success; 1 some inputs were skipped; 2 error.";
+
+/// rasd command line.
+#[derive(Debug, Parser)]
+#[command(name = "rasd", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The SQLite database file.
+    #[arg(long, global = true, env = "RASD_DB", default_value = "rasd.db", value_name = "PATH")]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles from files and folders into the database.
+    #[command(after_help = INGEST_HELP)]
+    Ingest(IngestArgs),
+    /// List stored documents.
+    Docs(DocsArgs),
+    /// Show one document: metadata, sentences, and tokens with their offsets.
+    Show(ShowArgs),
+    /// Full-text search, Arabic-aware (clitics, hamza and ta marbuta folded, diacritics ignored).
+    #[command(after_help = SEARCH_HELP)]
+    Search(SearchArgs),
+}
+
+const INGEST_HELP: &str = "\
+Inputs (folders are read recursively; hidden files are ignored):
+  .txt             plain text; the first non-empty line is the title
+  .html .htm       a web page; the main text is extracted, with title and publication date
+  .jsonl .ndjson   one JSON object per line: id url title published source author text
+  .rss .atom .xml  RSS or Atom feeds; one document per entry
+Legacy encodings (windows-1256, ISO-8859-6) are detected. A document's id is its file stem
+unless the input gives one. Re-ingesting unchanged content writes nothing; changed content
+under the same id replaces the old version. Bad inputs (binary, empty, too large, undecodable,
+malformed JSON lines) are reported with the reason and skipped; the rest is stored, and the
+exit code is 1.
+
+Examples:
+  rasd ingest examples/
+  rasd ingest --published 2023-04-09 --source hespress article.txt
+  rasd ingest --max-size 200MB corpus.jsonl";
+
+const SEARCH_HELP: &str = "\
+Query syntax:
+  word word        documents with all the words
+  \"two words\"      the words in this order
+  -word            documents without the word
+Words are matched on their stem: المخابرات finds والمخابرات and بالمخابرات; امريكا finds
+أمريكا; diacritics in the query are ignored.";
+
+/// `rasd ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Publication date for plain-text files (YYYY-MM-DD or ISO 8601).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Source (outlet) name for inputs that do not give one.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Largest file (or JSON line) to accept, e.g. 20MB, 500KB, 1GB.
+    #[arg(long, value_name = "SIZE", default_value = "20MB")]
+    pub max_size: String,
+    /// Worker threads for reading and analysing (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+    /// Documents per database transaction.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch_size: usize,
+    /// Print one line per document (new / updated / unchanged).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rasd docs`.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// How many documents to list.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// How many to skip first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rasd show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Document id.
+    pub id: String,
+    /// Also list every token with its offsets, form and clitic role.
+    #[arg(long)]
+    pub tokens: bool,
+    /// Print as JSON (always includes tokens).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rasd search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined with spaces).
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Most results to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,313 @@
+//! The subcommands.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rasd::ingest::{self, Reporter, Settings, Summary};
+use rasd_ingest::{parse_date, Options, Skipped};
+use rasd_pipeline::Pipeline;
+use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
+
+use crate::args::{Cli, Command, DocsArgs, IngestArgs, SearchArgs, ShowArgs};
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(a) => ingest(&cli.db, a),
+        Command::Docs(a) => docs(&cli.db, a),
+        Command::Show(a) => show(&cli.db, a),
+        Command::Search(a) => search(&cli.db, a),
+    }
+}
+
+fn ingest(db: &std::path::Path, a: IngestArgs) -> Result<ExitCode> {
+    let published =
+        match &a.published {
+            Some(p) => Some(parse_date(p).with_context(|| {
+                format!("invalid --published {p:?}: use YYYY-MM-DD or ISO 8601")
+            })?),
+            None => None,
+        };
+    let max_bytes = parse_size(&a.max_size)?;
+    let settings = Settings {
+        options: Options { max_bytes, published, source: a.source.clone() },
+        jobs: a.jobs,
+        batch_size: a.batch_size,
+    };
+    let mut store = SqliteStore::open(db).context("cannot open the database")?;
+    let mut reporter = Console::new(a.verbose);
+    let summary = ingest::run(&a.paths, &mut store, &settings, &mut reporter)?;
+    reporter.finish();
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string(&summary)?)?;
+    } else {
+        writeln!(
+            out,
+            "{} new, {} updated, {} unchanged, {} skipped ({} files in {:.1} s) → {}",
+            summary.new,
+            summary.updated,
+            summary.unchanged,
+            summary.skipped,
+            summary.files,
+            summary.seconds,
+            db.display()
+        )?;
+    }
+    Ok(if summary.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Parses sizes such as `20MB`, `500k`, `1GiB`, `1048576`.
+fn parse_size(s: &str) -> Result<u64> {
+    let t = s.trim().to_ascii_lowercase();
+    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 =
+        num.parse().with_context(|| format!("invalid size {s:?}: use e.g. 20MB, 500KB, 1GB"))?;
+    let mult: u64 = match unit.trim() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        u => bail!("invalid size unit {u:?} in {s:?}: use B, KB, MB or GB"),
+    };
+    Ok((n * mult as f64) as u64)
+}
+
+/// Progress bar on a terminal, plain log lines otherwise.
+struct Console {
+    bar: Option<ProgressBar>,
+    verbose: bool,
+    total: usize,
+    done: usize,
+    last_log: Instant,
+}
+
+impl Console {
+    fn new(verbose: bool) -> Console {
+        Console { bar: None, verbose, total: 0, done: 0, last_log: Instant::now() }
+    }
+
+    fn line(&self, msg: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(msg),
+            None => eprintln!("{msg}"),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Reporter for Console {
+    fn start(&mut self, files: usize) {
+        self.total = files;
+        if std::io::stderr().is_terminal() && files > 1 {
+            let bar = ProgressBar::new(files as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg} ({eta})",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            self.bar = Some(bar);
+        }
+    }
+
+    fn file_done(&mut self, s: &Summary) {
+        self.done += 1;
+        let msg = format!(
+            "{} new, {} updated, {} unchanged, {} skipped",
+            s.new, s.updated, s.unchanged, s.skipped
+        );
+        match &self.bar {
+            Some(bar) => {
+                bar.inc(1);
+                bar.set_message(msg);
+            }
+            None if self.last_log.elapsed() >= Duration::from_secs(5) => {
+                eprintln!("progress: {}/{} files; {msg}", self.done, self.total);
+                self.last_log = Instant::now();
+            }
+            None => {}
+        }
+    }
+
+    fn skipped(&mut self, skipped: &Skipped) {
+        self.line(&format!("skipped: {skipped}"));
+    }
+
+    fn document(&mut self, id: &str, origin: &str, outcome: WriteOutcome) {
+        if self.verbose {
+            let what = match outcome {
+                WriteOutcome::New => "new",
+                WriteOutcome::Updated => "updated",
+                WriteOutcome::Unchanged => "unchanged",
+            };
+            self.line(&format!("{what:<9} {id}  ({origin})"));
+        }
+    }
+}
+
+fn docs(db: &std::path::Path, a: DocsArgs) -> Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let list = store.documents(a.limit, a.offset)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for d in &list {
+            writeln!(out, "{}", serde_json::to_string(d)?)?;
+        }
+    } else {
+        let stats = store.stats()?;
+        for d in &list {
+            writeln!(
+                out,
+                "{:<28} {:<10} {:>4} sent.  {}",
+                d.id,
+                d.published.as_deref().map_or("-", |p| p.get(..10).unwrap_or(p)),
+                d.sentences,
+                truncate(d.title.as_deref().unwrap_or("(no title)"), 70)
+            )?;
+        }
+        writeln!(out, "{} of {} documents", list.len(), stats.documents)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let Some(doc) = store.document(&a.id)? else {
+        bail!("no document with id {:?} (list them with `rasd docs`)", a.id);
+    };
+    // Tokens are recomputed from the stored text with the same pipeline: deterministic.
+    let processed = Pipeline::default().process(doc.document.clone())?;
+    let tokens = processed.doc.tokens;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        let value = serde_json::json!({ "document": doc, "tokens": tokens });
+        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let d = &doc.document;
+    writeln!(out, "id:         {}", d.id)?;
+    for (k, v) in [
+        ("title", &d.title),
+        ("published", &d.published),
+        ("source", &d.source),
+        ("url", &d.url),
+        ("author", &d.author),
+    ] {
+        if let Some(v) = v {
+            writeln!(out, "{k:<11} {v}")?;
+        }
+    }
+    writeln!(out, "format:     {}   origin: {}", d.format.as_str(), d.origin)?;
+    writeln!(
+        out,
+        "version:    {}   hash: {}   ingested: {}   updated: {}",
+        doc.version,
+        &doc.hash[..16.min(doc.hash.len())],
+        doc.ingested_at,
+        doc.updated_at
+    )?;
+    writeln!(
+        out,
+        "{} characters, {} sentences, {} tokens",
+        d.text.chars().count(),
+        doc.sentences.len(),
+        tokens.len()
+    )?;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        writeln!(out, "\n[{}] {}..{}  {}", i + 1, s.span.start, s.span.end, s.span.slice(&d.text))?;
+        if a.tokens {
+            for t in tokens.iter().filter(|t| s.span.contains(t.span)) {
+                let form =
+                    if t.form != t.text { format!(" → {}", t.form) } else { String::new() };
+                let role = format!("{:?}", t.clitic).to_lowercase();
+                writeln!(
+                    out,
+                    "    {:>6}..{:<6} {}{}  {:?}{}",
+                    t.span.start,
+                    t.span.end,
+                    t.text,
+                    form,
+                    t.kind,
+                    if role == "none" { String::new() } else { format!(" {role}") }
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(db: &std::path::Path, a: SearchArgs) -> Result<ExitCode> {
+    let query = Query::parse(&a.query.join(" "))?;
+    let store = SqliteStore::open_existing(db)?;
+    let hits = store.search(&query, a.limit)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for h in &hits {
+            writeln!(out, "{}", serde_json::to_string(h)?)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (on, off) =
+        if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("**", "**") };
+    for (i, h) in hits.iter().enumerate() {
+        let meta: Vec<&str> =
+            [h.published.as_deref(), h.source.as_deref()].into_iter().flatten().collect();
+        writeln!(
+            out,
+            "{}. {}  {}  [{}]",
+            i + 1,
+            h.id,
+            h.title.as_deref().unwrap_or(""),
+            meta.join(", ")
+        )?;
+        let mut s = String::new();
+        let mut at = 0;
+        for &(hs, he) in &h.highlights {
+            s.push_str(&h.snippet[at..hs]);
+            s.push_str(on);
+            s.push_str(&h.snippet[hs..he]);
+            s.push_str(off);
+            at = he;
+        }
+        s.push_str(&h.snippet[at..]);
+        writeln!(out, "   {}", s.replace('\n', " "))?;
+    }
+    if hits.is_empty() {
+        eprintln!("no documents match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("20MB").unwrap(), 20 << 20);
+        assert_eq!(parse_size("500k").unwrap(), 500 << 10);
+        assert_eq!(parse_size("1.5GB").unwrap(), 3 << 29);
+        assert_eq!(parse_size("123").unwrap(), 123);
+        assert!(parse_size("12XB").is_err());
+        assert!(parse_size("MB").is_err());
+    }
+}
