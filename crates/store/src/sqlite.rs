@@ -420,7 +420,7 @@ mod tests {
     fn write_is_idempotent_and_replaces_changed_content() {
         let (_d, mut s) = store();
         let a = doc("a", "زيارة", "التقى مدير المخابرات نظيره في الرباط.");
-        assert_eq!(s.write_batch(&[a.clone()]).unwrap(), [WriteOutcome::New]);
+        assert_eq!(s.write_batch(std::slice::from_ref(&a)).unwrap(), [WriteOutcome::New]);
         assert_eq!(s.write_batch(&[a]).unwrap(), [WriteOutcome::Unchanged]);
         let a2 = doc("a", "زيارة", "التقى وزير الخارجية نظيره في واشنطن. ثم غادر.");
         assert_eq!(s.write_batch(&[a2]).unwrap(), [WriteOutcome::Updated]);

@@ -152,16 +152,13 @@ fn number_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     while end < bytes.len() {
-        if bytes[end].is_ascii_digit() {
-            end += 1;
-        } else if matches!(bytes[end], b'.' | b',' | b'/' | b':' | b'-')
+        let separator = matches!(bytes[end], b'.' | b',' | b'/' | b':' | b'-')
             && end > start
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-        {
-            end += 1;
-        } else {
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !bytes[end].is_ascii_digit() && !separator {
             break;
         }
+        end += 1;
     }
     end
 }

@@ -1,0 +1,194 @@
+//! End-to-end tests of the `rasd` binary on real and deliberately broken inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn rasd(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run rasd")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn shared(sub: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(sub);
+    p.exists().then_some(p)
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o).lines().map(|l| serde_json::from_str(l).expect("json line")).collect()
+}
+
+#[test]
+fn seeds_ingest_idempotent_and_searchable() {
+    let Some(seeds) = shared("seeds") else {
+        eprintln!("skipping: ../shared/seeds not found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seeds.db");
+    let seeds = seeds.to_str().unwrap();
+    let o = rasd(&db, &["ingest", seeds]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("2 new, 0 updated, 0 unchanged, 0 skipped"), "{}", stdout(&o));
+    let o = rasd(&db, &["ingest", seeds]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("0 new, 0 updated, 2 unchanged, 0 skipped"), "{}", stdout(&o));
+
+    for query in ["المخابرات", "امريكا"] {
+        let o = rasd(&db, &["search", "--json", query]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let hits = json_lines(&o);
+        let mut ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().unwrap()).collect();
+        ids.sort();
+        assert_eq!(ids, ["000_df84308e761e6fb0", "004_74c23dcf626b65ae"], "query {query}");
+        for h in &hits {
+            let snippet = h["snippet"].as_str().unwrap();
+            let hl = h["highlights"].as_array().unwrap();
+            assert!(!hl.is_empty(), "no highlight for {query}");
+            let (s, e) = (hl[0][0].as_u64().unwrap() as usize, hl[0][1].as_u64().unwrap() as usize);
+            let word = &snippet[s..e];
+            assert!(word == "مخابرات" || word == "أمريكا", "highlighted {word:?}");
+        }
+    }
+    // The plain output shows snippets with the match marked.
+    let o = rasd(&db, &["search", "المخابرات"]);
+    assert!(stdout(&o).contains("**مخابرات**"), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("mixed");
+    std::fs::create_dir(&input).unwrap();
+    let arabic = "أعلنت وزارة الخارجية اليوم عن زيارة رسمية إلى الرباط لبحث التعاون الثنائي.";
+    std::fs::write(input.join("good.txt"), format!("عنوان\n\n{arabic}")).unwrap();
+    std::fs::write(
+        input.join("image.png"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+    )
+    .unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    let mut broken = arabic.as_bytes().to_vec();
+    broken.insert(20, 0xFF);
+    std::fs::write(input.join("broken.txt"), broken).unwrap();
+    // A legacy Arabic page in windows-1256 that claims to be UTF-8.
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"><title>صفحة قديمة</title></head><body><p>{arabic}</p><p>{arabic}</p></body></html>"
+    );
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&page);
+    std::fs::write(input.join("legacy.html"), &cp1256).unwrap();
+    std::fs::write(
+        input.join("wire.jsonl"),
+        format!("{{\"id\":\"w1\",\"text\":\"{arabic}\"}}\n{{\"id\": \"w2\", \"text\": \n{{\"id\":\"w3\",\"title\":\"بلا نص\"}}\n"),
+    )
+    .unwrap();
+    std::fs::write(input.join("big.txt"), "ا".repeat(4000)).unwrap();
+
+    let db = dir.path().join("t.db");
+    let o = rasd(&db, &["ingest", "--max-size", "4KB", input.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "stdout: {}\nstderr: {err}", stdout(&o));
+    for (file, reason) in [
+        ("image.png", "binary file"),
+        ("empty.txt", "empty file"),
+        ("broken.txt", "invalid UTF-8 at byte"),
+        ("wire.jsonl:2", "malformed JSON"),
+        ("wire.jsonl:3", "missing or empty \"text\""),
+        ("big.txt", "too large"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "expected a line naming {file} with {reason:?}:\n{err}"
+        );
+    }
+    assert!(stdout(&o).starts_with("3 new, 0 updated, 0 unchanged, 6 skipped"), "{}", stdout(&o));
+    let o = rasd(&db, &["show", "--json", "legacy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(doc["document"]["text"].as_str().unwrap().contains(arabic), "{doc}");
+    assert_eq!(doc["document"]["title"], "صفحة قديمة");
+}
+
+#[test]
+fn changed_content_replaces_the_old_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("note.txt");
+    let db = dir.path().join("t.db");
+    std::fs::write(&file, "عنوان\nزار الوزير القاهرة.").unwrap();
+    assert!(rasd(&db, &["ingest", file.to_str().unwrap()]).status.success());
+    std::fs::write(&file, "عنوان\nزار الوزير عمان.").unwrap();
+    let o = rasd(&db, &["ingest", file.to_str().unwrap()]);
+    assert!(stdout(&o).starts_with("0 new, 1 updated"), "{}", stdout(&o));
+    let o = rasd(&db, &["search", "--json", "القاهرة"]);
+    assert!(json_lines(&o).is_empty());
+    let o = rasd(&db, &["search", "--json", "عمان"]);
+    assert_eq!(json_lines(&o).len(), 1);
+    let o = rasd(&db, &["show", "--json", "note"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["document"]["version"], 2);
+}
+
+#[test]
+fn clean_errors_without_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    for args in [&["search", "المخابرات"][..], &["docs"], &["show", "x"]] {
+        let o = rasd(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("no database at"), "{err}");
+        assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    }
+    assert!(!db.exists(), "a query must not create a database");
+    let db = dir.path().join("t.db");
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, "نص قصير").unwrap();
+    assert!(rasd(&db, &["ingest", f.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["search", "\"غير مغلق"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unbalanced quote"), "{}", stderr(&o));
+    let o = rasd(&db, &["show", "missing-id"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no document with id"), "{}", stderr(&o));
+    let o = rasd(&db, &["ingest", dir.path().join("nowhere").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such file or folder"), "{}", stderr(&o));
+    let o = rasd(&db, &["ingest", "--published", "yesterday", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid --published"), "{}", stderr(&o));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
+    let o = rasd(&junk, &["docs"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("junk.db"), "{}", stderr(&o));
+}
+
+#[test]
+fn duplicate_ids_in_one_run_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("same.txt"), format!("نص {sub}")).unwrap();
+    }
+    let db = dir.path().join("t.db");
+    let o = rasd(
+        &db,
+        &["ingest", dir.path().join("a").to_str().unwrap(), dir.path().join("b").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("duplicate document id \"same\""), "{}", stderr(&o));
+    let o = rasd(&db, &["show", "--json", "same"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["document"]["text"], "نص a", "the first one is kept, not overwritten");
+}
