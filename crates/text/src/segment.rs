@@ -33,6 +33,11 @@ fn gamma(prefix: char) -> f64 {
     }
 }
 
+/// A rest at least this frequent lets و split even when `وX` is much more frequent than `X`.
+const CONJ_COMMON_REST: f64 = 160.0;
+/// How much more frequent `وX` may then be than `X`.
+const CONJ_COMMON_GAMMA: f64 = 30.0;
+
 /// How much more frequent `XS` may be than the attested stem `X` for the suffix `S` to be split.
 const SUFFIX_DELTA: f64 = 10.0;
 /// Minimum attestation of a stem for a suffix split.
@@ -272,7 +277,12 @@ impl Lexicon {
         // not و + كالاتها.
         let whole = self.freq(word).max(self.suffix_stem_freq(word)) as f64;
         let rest = self.attest(rest) as f64;
-        rest > 0.0 && whole <= gamma(p) * rest
+        if rest > 0.0 && whole <= gamma(p) * rest {
+            return true;
+        }
+        // Sentence-initial "and + reporting verb" (وأضاف 8,938 vs أضاف 463) is far more frequent
+        // than the bare verb; when the rest is itself a common word, و is still a conjunction.
+        p == 'و' && rest >= CONJ_COMMON_REST && whole <= CONJ_COMMON_GAMMA * rest
     }
 
     /// The frequency of the best stem left when a pronoun suffix is removed (0 if none).
@@ -423,6 +433,8 @@ mod tests {
     t!(wagner, "فاغنر", ["فاغنر"]);
     // General behaviour.
     t!(conjunction_verb, "وقال", ["و", "قال"]);
+    t!(conjunction_reporting_verb, "وأضاف", ["و", "أضاف"]);
+    t!(description_whole, "وصف", ["وصف"]);
     t!(conjunction_article, "والمخابرات", ["و", "ال", "مخابرات"]);
     t!(faqat_whole, "فقط", ["فقط"]);
     t!(minister_whole, "وزير", ["وزير"]);
