@@ -7,11 +7,26 @@ use rasd_ingest::{decode, parse_bytes, Kind, Options};
 
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
     let fragments = prop::sample::select(vec![
-        b"<html>".to_vec(), b"<body>".to_vec(), b"<p>".to_vec(), b"</p>".to_vec(), b"<meta charset=\"windows-1256\">".to_vec(),
-        b"<script type=\"application/ld+json\">{\"datePublished\":".to_vec(), b"<?xml version=\"1.0\"?><rss><channel>".to_vec(),
-        b"<item><title>".to_vec(), b"</item>".to_vec(), b"{\"id\":".to_vec(), b"\"text\":\"".to_vec(), b"}\n".to_vec(),
-        "التقى الوزير".as_bytes().to_vec(), vec![0xC7, 0xE1, 0xD1], vec![0xFF], vec![0], b"\n".to_vec(), b"\r\n".to_vec(),
-        vec![0xEF, 0xBB, 0xBF], vec![0xFF, 0xFE],
+        b"<html>".to_vec(),
+        b"<body>".to_vec(),
+        b"<p>".to_vec(),
+        b"</p>".to_vec(),
+        b"<meta charset=\"windows-1256\">".to_vec(),
+        b"<script type=\"application/ld+json\">{\"datePublished\":".to_vec(),
+        b"<?xml version=\"1.0\"?><rss><channel>".to_vec(),
+        b"<item><title>".to_vec(),
+        b"</item>".to_vec(),
+        b"{\"id\":".to_vec(),
+        b"\"text\":\"".to_vec(),
+        b"}\n".to_vec(),
+        "التقى الوزير".as_bytes().to_vec(),
+        vec![0xC7, 0xE1, 0xD1],
+        vec![0xFF],
+        vec![0],
+        b"\n".to_vec(),
+        b"\r\n".to_vec(),
+        vec![0xEF, 0xBB, 0xBF],
+        vec![0xFF, 0xFE],
     ]);
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..300),

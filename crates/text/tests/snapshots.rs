@@ -16,7 +16,12 @@ fn render(text: &str) -> String {
         writeln!(out, "[{}] {}..{}", i + 1, s.span.start, s.span.end).unwrap();
         for t in tokens.iter().filter(|t| s.span.contains(t.span)) {
             let form = if t.form == t.text { String::new() } else { format!(" -> {}", t.form) };
-            writeln!(out, "  {}..{} {}{} {:?} {:?}", t.span.start, t.span.end, t.text, form, t.kind, t.clitic).unwrap();
+            writeln!(
+                out,
+                "  {}..{} {}{} {:?} {:?}",
+                t.span.start, t.span.end, t.text, form, t.kind, t.clitic
+            )
+            .unwrap();
         }
     }
     out
