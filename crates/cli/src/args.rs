@@ -44,7 +44,22 @@ pub enum Command {
     /// Full-text search, Arabic-aware (clitics, hamza and ta marbuta folded, diacritics ignored).
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Find the temporal expressions in a text and normalise them to ISO 8601.
+    #[command(after_help = TIME_HELP)]
+    Time(TimeArgs),
 }
+
+const TIME_HELP: &str = "\
+Each expression is printed with its offsets, ISO 8601 value, modifier (EARLY, MID, LATE,
+APPROX) and anchor (none = absolute, dct = the publication date, previous = the previous
+date in the text). Relative expressions need a publication date: give it with --dct, or
+let rasd infer it when the text pins it (أول من أمس الجمعة 7 إبريل 2023 → 2023-04-09);
+otherwise they stay unresolved.
+
+Examples:
+  rasd time \"والتقى مدير الـ(سي آي إيه) نظيره المغربي أول من أمس الجمعة 7 إبريل 2023\"
+  rasd time --dct 2023-04-12 \"في 22 فبراير من السنة الجارية\"
+  rasd time --json --file article.txt";
 
 const INGEST_HELP: &str = "\
 Inputs (folders are read recursively; hidden files are ignored):
@@ -123,6 +138,23 @@ pub struct ShowArgs {
     #[arg(long)]
     pub tokens: bool,
     /// Print as JSON (always includes tokens).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rasd time`.
+#[derive(Debug, Args)]
+pub struct TimeArgs {
+    /// The text (several arguments are joined with spaces). Use --file for a file.
+    #[arg(value_name = "TEXT", required_unless_present = "file")]
+    pub text: Vec<String>,
+    /// Read the text from a file instead.
+    #[arg(long, value_name = "PATH", conflicts_with = "text")]
+    pub file: Option<std::path::PathBuf>,
+    /// The publication date (YYYY-MM-DD) relative expressions are resolved against.
+    #[arg(long, value_name = "DATE")]
+    pub dct: Option<String>,
+    /// One JSON object per expression (text, start, end, value, mod, anchor, calendar).
     #[arg(long)]
     pub json: bool,
 }

@@ -11,7 +11,7 @@ use rasd_ingest::{parse_date, Options, Skipped};
 use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
-use crate::args::{Cli, Command, DocsArgs, IngestArgs, SearchArgs, ShowArgs};
+use crate::args::{Cli, Command, DocsArgs, IngestArgs, SearchArgs, ShowArgs, TimeArgs};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -20,6 +20,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Docs(a) => docs(&cli.db, a),
         Command::Show(a) => show(&cli.db, a),
         Command::Search(a) => search(&cli.db, a),
+        Command::Time(a) => time(a),
     }
 }
 
@@ -219,13 +220,27 @@ fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
     )?;
     writeln!(
         out,
-        "{} characters, {} sentences, {} tokens",
+        "{} characters, {} sentences, {} tokens, {} temporal expressions",
         d.text.chars().count(),
         doc.sentences.len(),
-        tokens.len()
+        tokens.len(),
+        doc.timexes.len()
     )?;
+    match &doc.dct {
+        Some(dct) => writeln!(out, "DCT:        {} ({})", dct.date, dct.source)?,
+        None => writeln!(out, "DCT:        unknown")?,
+    }
     for (i, s) in doc.sentences.iter().enumerate() {
         writeln!(out, "\n[{}] {}..{}  {}", i + 1, s.span.start, s.span.end, s.span.slice(&d.text))?;
+        for t in doc.timexes.iter().filter(|t| s.span.contains(t.span)) {
+            let m = t.modifier.as_deref().map_or(String::new(), |m| format!(" {m}"));
+            let v = t.value.as_deref().unwrap_or("(unresolved)");
+            writeln!(
+                out,
+                "    date {}..{} «{}» = {v}{m} [{}]",
+                t.span.start, t.span.end, t.text, t.anchor
+            )?;
+        }
         if a.tokens {
             for t in tokens.iter().filter(|t| s.span.contains(t.span)) {
                 let form =
@@ -285,6 +300,64 @@ fn search(db: &std::path::Path, a: SearchArgs) -> Result<ExitCode> {
     }
     if hits.is_empty() {
         eprintln!("no documents match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn time(a: TimeArgs) -> Result<ExitCode> {
+    let text = match &a.file {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+        None => a.text.join(" "),
+    };
+    let dct = match &a.dct {
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .with_context(|| format!("invalid --dct {d:?}: use YYYY-MM-DD"))?,
+        ),
+        None => None,
+    };
+    let tagger = rasd_time::TimeTagger::default();
+    let (dct_used, found) = match dct {
+        Some(d) => (
+            Some(rasd_doc::Dct { date: d.to_string(), source: "given".into() }),
+            tagger.find(&text, Some(d)),
+        ),
+        None => tagger.tag(&text, None),
+    };
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for t in &found {
+            let v = serde_json::json!({
+                "text": t.text, "start": t.span.start, "end": t.span.end, "value": t.value,
+                "mod": t.modifier, "anchor": t.anchor, "calendar": t.calendar,
+            });
+            writeln!(out, "{v}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match &dct_used {
+        Some(d) => writeln!(out, "DCT {} ({})", d.date, d.source)?,
+        None => writeln!(
+            out,
+            "DCT unknown: relative expressions stay unresolved (give one with --dct)"
+        )?,
+    }
+    for t in &found {
+        writeln!(
+            out,
+            "{:>6}..{:<6} {:<24} {}{}  [{}{}]",
+            t.span.start,
+            t.span.end,
+            t.value.as_deref().unwrap_or("(unresolved)"),
+            t.modifier.as_deref().map_or(String::new(), |m| format!("{m} ")),
+            t.text,
+            t.anchor,
+            if t.calendar == "hijri" { ", hijri" } else { "" }
+        )?;
+    }
+    if found.is_empty() {
+        eprintln!("no temporal expressions found");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -192,3 +192,46 @@ fn duplicate_ids_in_one_run_are_refused() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["document"]["text"], "نص a", "the first one is kept, not overwritten");
 }
+
+#[test]
+fn time_command_and_stored_timexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = rasd(&db, &["time", "--json", "--dct", "2023-04-12", "في 22 فبراير من السنة الجارية"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let found = json_lines(&o);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["value"], "2023-02-22");
+    assert_eq!(found[0]["text"], "22 فبراير من السنة الجارية");
+    assert_eq!(found[0]["anchor"], "dct");
+    let o = rasd(&db, &["time", "--dct", "yesterday", "أمس"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid --dct"), "{}", stderr(&o));
+
+    // Ingest infers the DCT from the text when no date is given, and stores the timexes.
+    let f = dir.path().join("a.txt");
+    std::fs::write(
+        &f,
+        "عنوان\nالتقى الوزير نظيره أول من أمس الجمعة 7 إبريل 2023، بعد لقاء الشهر الماضي.",
+    )
+    .unwrap();
+    assert!(rasd(&db, &["ingest", f.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["show", "--json", "a"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["document"]["dct"]["date"], "2023-04-09");
+    let values: Vec<&str> = doc["document"]["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["2023-04-07", "2023-03"]);
+    // A publication date given on the command line wins over inference.
+    let o = rasd(&db, &["ingest", "--published", "2023-05-01", f.to_str().unwrap()]);
+    assert!(stdout(&o).contains("1 updated"), "{}", stdout(&o));
+    let o = rasd(&db, &["show", "--json", "a"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["document"]["dct"]["date"], "2023-05-01");
+    assert_eq!(doc["document"]["dct"]["source"], "metadata");
+    assert_eq!(doc["document"]["timexes"][1]["value"], "2023-04");
+}

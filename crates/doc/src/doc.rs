@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Sentence, Token};
+use crate::{Dct, Sentence, TimeExpr, Token};
 
 /// The input format a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -85,12 +85,16 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Tokens in text order (clitic pieces of one word are consecutive).
     pub tokens: Vec<Token>,
+    /// The publication date used as anchor, from metadata or inferred from the text.
+    pub dct: Option<Dct>,
+    /// Temporal expressions in text order.
+    pub timexes: Vec<TimeExpr>,
 }
 
 impl Doc {
     /// Wraps a document with no layers yet.
     pub fn new(document: Document) -> Doc {
-        Doc { document, sentences: Vec::new(), tokens: Vec::new() }
+        Doc { document, sentences: Vec::new(), tokens: Vec::new(), dct: None, timexes: Vec::new() }
     }
 
     /// The original text.

@@ -12,10 +12,12 @@ mod component;
 mod doc;
 mod errors;
 mod span;
+mod time;
 mod token;
 
 pub use component::Component;
 pub use doc::{Doc, Document, Format};
 pub use errors::{Error, Result};
 pub use span::Span;
+pub use time::{Dct, TimeExpr};
 pub use token::{Clitic, Sentence, Token, TokenKind};

@@ -18,7 +18,7 @@ pub use errors::{Error, Result};
 pub use query::Query;
 pub use sqlite::SqliteStore;
 
-use rasd_doc::{Document, Sentence};
+use rasd_doc::{Dct, Document, Sentence, TimeExpr};
 use rasd_pipeline::Processed;
 use serde::Serialize;
 
@@ -48,8 +48,12 @@ pub struct StoredDocument {
     pub ingested_at: String,
     /// When last changed (UTC).
     pub updated_at: String,
+    /// The publication date used to anchor relative dates, and how it was obtained.
+    pub dct: Option<Dct>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Temporal expressions in order.
+    pub timexes: Vec<TimeExpr>,
 }
 
 /// One line of a document listing.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rasd_doc::{Document, Format, Sentence, Span};
+use rasd_doc::{Dct, Document, Format, Sentence, Span, TimeExpr};
 use rasd_pipeline::Processed;
 use rasd_text::{search_terms, Tokenizer};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -13,7 +13,8 @@ use crate::{
 };
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_documents.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_documents.sql"), include_str!("migrations/0002_timexes.sql")];
 
 /// Longest snippet, in characters, before it is cropped around the first match.
 const SNIPPET_CHARS: usize = 320;
@@ -103,6 +104,29 @@ impl SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 
+    fn timexes(&self, docno: i64) -> Result<Vec<TimeExpr>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, text, value, modifier, anchor, calendar FROM timexes WHERE docno = ?1 ORDER BY idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([docno], |r| {
+                let (s, e): (i64, i64) = (r.get(0)?, r.get(1)?);
+                Ok(TimeExpr {
+                    span: Span::new(s as usize, e.max(s) as usize),
+                    text: r.get(2)?,
+                    value: r.get(3)?,
+                    modifier: r.get(4)?,
+                    anchor: r.get(5)?,
+                    calendar: r.get(6)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, e: rusqlite::Error) -> Error {
         sqlite_err(&self.path, e)
     }
@@ -147,6 +171,17 @@ impl DocumentStore for SqliteStore {
                 tx.prepare_cached("DELETE FROM sentences WHERE docno = ?1").map_err(err)?;
             let mut del_fts =
                 tx.prepare_cached("DELETE FROM doc_fts WHERE rowid = ?1").map_err(err)?;
+            let mut del_timexes =
+                tx.prepare_cached("DELETE FROM timexes WHERE docno = ?1").map_err(err)?;
+            let mut add_timex = tx
+                .prepare_cached(
+                    "INSERT INTO timexes (docno, idx, start, end, text, value, modifier, anchor, calendar)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(err)?;
+            let mut set_dct = tx
+                .prepare_cached("UPDATE documents SET dct = ?2, dct_source = ?3 WHERE docno = ?1")
+                .map_err(err)?;
             let mut add_sentence = tx
                 .prepare_cached(
                     "INSERT INTO sentences (docno, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
@@ -186,6 +221,7 @@ impl DocumentStore for SqliteStore {
                             .map_err(err)?;
                         del_sentences.execute([docno]).map_err(err)?;
                         del_fts.execute([docno]).map_err(err)?;
+                        del_timexes.execute([docno]).map_err(err)?;
                         outcomes.push(WriteOutcome::Updated);
                         docno
                     }
@@ -206,6 +242,24 @@ impl DocumentStore for SqliteStore {
                         .map_err(err)?;
                 }
                 add_fts.execute(params![docno, p.index_title, p.index_body]).map_err(err)?;
+                for (i, t) in p.doc.timexes.iter().enumerate() {
+                    add_timex
+                        .execute(params![
+                            docno,
+                            i as i64,
+                            t.span.start as i64,
+                            t.span.end as i64,
+                            t.text,
+                            t.value,
+                            t.modifier,
+                            t.anchor,
+                            t.calendar
+                        ])
+                        .map_err(err)?;
+                }
+                if let Some(dct) = &p.doc.dct {
+                    set_dct.execute(params![docno, dct.date, dct.source]).map_err(err)?;
+                }
             }
         }
         tx.commit().map_err(err)?;
@@ -216,7 +270,8 @@ impl DocumentStore for SqliteStore {
         let row = self
             .conn
             .query_row(
-                "SELECT docno, id, title, url, source, author, published, origin, format, text, hash, version, ingested_at, updated_at
+                "SELECT docno, id, title, url, source, author, published, origin, format, text, hash, version, ingested_at, updated_at,
+                        dct, dct_source
                  FROM documents WHERE id = ?1",
                 [id],
                 |r| {
@@ -239,7 +294,12 @@ impl DocumentStore for SqliteStore {
                             version: r.get(11)?,
                             ingested_at: r.get(12)?,
                             updated_at: r.get(13)?,
+                            dct: match (r.get::<_, Option<String>>(14)?, r.get::<_, Option<String>>(15)?) {
+                                (Some(date), source) => Some(Dct { date, source: source.unwrap_or_default() }),
+                                _ => None,
+                            },
                             sentences: Vec::new(),
+                            timexes: Vec::new(),
                         },
                     ))
                 },
@@ -248,6 +308,7 @@ impl DocumentStore for SqliteStore {
             .map_err(|e| self.err(e))?;
         let Some((docno, mut doc)) = row else { return Ok(None) };
         doc.sentences = self.sentences(docno)?;
+        doc.timexes = self.timexes(docno)?;
         Ok(Some(doc))
     }
 
