@@ -345,6 +345,15 @@ impl<'a> Grammar<'a> {
             }) {
                 month = Some(m);
                 k = after;
+                // يونيو/حزيران، نيسان/أبريل: the same month in a second family (AFP style).
+                if let Some(slash) = self.punct(k, &['/']) {
+                    if let Some((after2, _)) = self.find(slash, |e| match e {
+                        Entry::Month(f, n) if n == m.1 && f != Family::Hijri => Some(()),
+                        _ => None,
+                    }) {
+                        k = after2;
+                    }
+                }
                 if let Some((after, y)) = self.year_after_month(k, m.0 == Family::Hijri) {
                     year = Some(y);
                     k = after;
