@@ -90,6 +90,14 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            // Every rule starts with a number, a numeric date or a word of the vocabulary.
+            let w = &words[i];
+            if matches!(w.kind, scan::Kind::Punct(_))
+                || (w.kind == scan::Kind::Word && !self.lex.knows(&w.key))
+            {
+                i += 1;
+                continue;
+            }
             match g.parse(i) {
                 Some((end, expr)) if end > i && plausible(&expr, words, i) => {
                     out.push(Found { start: i, end, expr });
