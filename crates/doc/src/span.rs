@@ -12,7 +12,7 @@ use crate::{Error, Result};
 /// ```
 /// use rasd_doc::Span;
 /// let text = "في الرباط";
-/// let span = Span::try_new(text, 5, 15).unwrap();
+/// let span = Span::try_new(text, 5, 17).unwrap();
 /// assert_eq!(span.slice(text), "الرباط");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
