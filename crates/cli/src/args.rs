@@ -44,6 +44,9 @@ pub enum Command {
     /// Full-text search, Arabic-aware (clitics, hamza and ta marbuta folded, diacritics ignored).
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Named-entity recognition: tag a text, train the model, evaluate it, tag CoNLL files.
+    #[command(after_help = NER_HELP, args_conflicts_with_subcommands = true)]
+    Ner(NerArgs),
     /// Find the temporal expressions in a text and normalise them to ISO 8601.
     #[command(after_help = TIME_HELP)]
     Time(TimeArgs),
@@ -140,6 +143,78 @@ pub struct ShowArgs {
     /// Print as JSON (always includes tokens).
     #[arg(long)]
     pub json: bool,
+}
+
+const NER_HELP: &str = "\
+Examples:
+  rasd ner \"التقى وزير الخارجية المغربي ناصر بوريطة نظيره الأمريكي أنتوني بلينكن في الرباط\"
+  rasd ner eval ../shared/data/ner/anercorp/ANERCorp_CamelLab_test.txt
+  rasd ner tag --conll tokens.txt > tagged.txt
+  rasd ner train --dev-split            # experiment: report F1 on a held-out tenth of train
+  rasd ner train                        # retrain the shipped model (crates/ner/model/ner.bin)";
+
+/// `rasd ner`.
+#[derive(Debug, Args)]
+pub struct NerArgs {
+    #[command(subcommand)]
+    pub command: Option<NerCommand>,
+    /// Text to tag (when no subcommand is given).
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// A model file instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+}
+
+/// `rasd ner` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum NerCommand {
+    /// Train a model from the corpora in shared/data (reproducible: fixed seed).
+    Train(NerTrainArgs),
+    /// CoNLL exact-span precision, recall and F1 on a tagged file, overall and per type.
+    Eval {
+        /// A CoNLL file: token and gold tag per line, blank lines between sentences.
+        file: PathBuf,
+    },
+    /// Tag a CoNLL token file (first column), writing `token TAG` lines in the same order.
+    Tag {
+        /// Read CoNLL (one token per line, blank lines between sentences).
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+    },
+}
+
+/// `rasd ner train`.
+#[derive(Debug, Args)]
+pub struct NerTrainArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/ner/model/ner.bin", value_name = "PATH")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Hash buckets (rounded up to a power of two).
+    #[arg(long, default_value_t = 1 << 20)]
+    pub buckets: u32,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 20260426)]
+    pub seed: u64,
+    /// Extra training corpora: aqmar, wikifane (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub extra: Vec<String>,
+    /// Hold out the last tenth of ANERcorp train and report F1 on it after each epoch.
+    #[arg(long)]
+    pub dev_split: bool,
+    /// Train without gazetteers (for comparison).
+    #[arg(long)]
+    pub no_gazetteers: bool,
+    /// Unlabeled news articles used to learn word clusters (0 = none; clusters did not help
+    /// in our experiments, see crates/ner/README.md).
+    #[arg(long, default_value_t = 0)]
+    pub cluster_docs: usize,
 }
 
 /// `rasd time`.

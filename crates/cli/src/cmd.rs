@@ -11,7 +11,9 @@ use rasd_ingest::{parse_date, Options, Skipped};
 use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
-use crate::args::{Cli, Command, DocsArgs, IngestArgs, SearchArgs, ShowArgs, TimeArgs};
+use crate::args::{
+    Cli, Command, DocsArgs, IngestArgs, NerArgs, NerCommand, SearchArgs, ShowArgs, TimeArgs,
+};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -21,6 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(a) => show(&cli.db, a),
         Command::Search(a) => search(&cli.db, a),
         Command::Time(a) => time(a),
+        Command::Ner(a) => ner(a),
     }
 }
 
@@ -220,11 +223,12 @@ fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
     )?;
     writeln!(
         out,
-        "{} characters, {} sentences, {} tokens, {} temporal expressions",
+        "{} characters, {} sentences, {} tokens, {} temporal expressions, {} mentions",
         d.text.chars().count(),
         doc.sentences.len(),
         tokens.len(),
-        doc.timexes.len()
+        doc.timexes.len(),
+        doc.mentions.len()
     )?;
     match &doc.dct {
         Some(dct) => writeln!(out, "DCT:        {} ({})", dct.date, dct.source)?,
@@ -232,6 +236,13 @@ fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
     }
     for (i, s) in doc.sentences.iter().enumerate() {
         writeln!(out, "\n[{}] {}..{}  {}", i + 1, s.span.start, s.span.end, s.span.slice(&d.text))?;
+        for m in doc.mentions.iter().filter(|m| s.span.contains(m.span)) {
+            writeln!(
+                out,
+                "    {:<4} {}..{} «{}» ({:.2})",
+                m.label, m.span.start, m.span.end, m.text, m.confidence
+            )?;
+        }
         for t in doc.timexes.iter().filter(|t| s.span.contains(t.span)) {
             let m = t.modifier.as_deref().map_or(String::new(), |m| format!(" {m}"));
             let v = t.value.as_deref().unwrap_or("(unresolved)");
@@ -358,6 +369,126 @@ fn time(a: TimeArgs) -> Result<ExitCode> {
     }
     if found.is_empty() {
         eprintln!("no temporal expressions found");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_tagger(
+    path: Option<&std::path::Path>,
+) -> Result<std::borrow::Cow<'static, rasd_ner::Tagger>> {
+    Ok(match path {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("cannot read model {}", p.display()))?;
+            let model = rasd_ner::Model::from_bytes(&bytes)
+                .with_context(|| format!("cannot load model {}", p.display()))?;
+            std::borrow::Cow::Owned(rasd_ner::Tagger::new(model))
+        }
+        None => std::borrow::Cow::Borrowed(rasd_ner::Tagger::builtin()?),
+    })
+}
+
+fn ner(a: NerArgs) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match a.command {
+        None => {
+            if a.text.is_empty() {
+                bail!("give a text to tag, or a subcommand (see `rasd ner --help`)");
+            }
+            let tagger = load_tagger(a.model.as_deref())?;
+            let text = a.text.join(" ");
+            let mut doc = rasd_doc::Doc::new(rasd_doc::Document {
+                id: "-".into(),
+                title: None,
+                url: None,
+                source: None,
+                author: None,
+                published: None,
+                origin: "-".into(),
+                format: rasd_doc::Format::Text,
+                text,
+            });
+            rasd_doc::Component::process(&rasd_text::TextLayer, &mut doc)?;
+            for m in rasd_ner::mentions(&tagger, &doc) {
+                writeln!(
+                    out,
+                    "{:>5}..{:<5} {:<5} {:.2}  {}",
+                    m.span.start, m.span.end, m.label, m.confidence, m.text
+                )?;
+            }
+        }
+        Some(NerCommand::Eval { file }) => {
+            let tagger = load_tagger(a.model.as_deref())?;
+            let sentences = rasd_ner::conll::read(&file, true)?;
+            let started = Instant::now();
+            let mut ev = rasd_ner::metrics::Evaluation::default();
+            let mut tokens = 0;
+            for s in &sentences {
+                let (tags, _) = tagger.tag(&s.tokens);
+                tokens += s.tokens.len();
+                ev.add(&s.tags, &tags);
+            }
+            let secs = started.elapsed().as_secs_f64();
+            write!(out, "{}", ev.report())?;
+            writeln!(
+                out,
+                "{} sentences, {} tokens, {:.0} tokens/s",
+                sentences.len(),
+                tokens,
+                tokens as f64 / secs.max(1e-9)
+            )?;
+        }
+        Some(NerCommand::Tag { conll }) => {
+            let tagger = load_tagger(a.model.as_deref())?;
+            let sentences = rasd_ner::conll::read(&conll, false)?;
+            for (i, s) in sentences.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let (tags, _) = tagger.tag(&s.tokens);
+                for (tok, t) in s.tokens.iter().zip(tags) {
+                    writeln!(out, "{tok} {}", rasd_ner::tags::TAGS[t as usize])?;
+                }
+            }
+        }
+        Some(NerCommand::Train(t)) => {
+            let cfg = rasd_ner::trainer::Config {
+                data: t.data.clone(),
+                epochs: t.epochs,
+                buckets: t.buckets,
+                seed: t.seed,
+                extra: t.extra.clone(),
+                dev_split: t.dev_split,
+                gazetteers: !t.no_gazetteers,
+                cluster_docs: t.cluster_docs,
+                temperature: None,
+            };
+            let started = Instant::now();
+            let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |e, n, f1| match f1 {
+                Some(f1) => eprintln!(
+                    "epoch {e}/{n}: dev F1 {f1:.4} ({:.0} s)",
+                    started.elapsed().as_secs_f64()
+                ),
+                None => eprintln!("epoch {e}/{n} ({:.0} s)", started.elapsed().as_secs_f64()),
+            })?;
+            if let Some(ev) = eval {
+                write!(out, "dev (last tenth of ANERcorp train):\n{}", ev.report())?;
+            }
+            let mut buf = Vec::new();
+            model.write(&mut buf)?;
+            let tmp = t.out.with_extension("tmp");
+            std::fs::write(&tmp, &buf)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, &t.out)
+                .with_context(|| format!("cannot write {}", t.out.display()))?;
+            writeln!(
+                out,
+                "wrote {} ({:.1} MB) in {:.0} s",
+                t.out.display(),
+                buf.len() as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

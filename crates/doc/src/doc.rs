@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Dct, Sentence, TimeExpr, Token};
+use crate::{Dct, Mention, Sentence, TimeExpr, Token};
 
 /// The input format a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,7 +77,7 @@ impl Document {
 }
 
 /// A document enriched stage by stage by the pipeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Doc {
     /// The article itself.
     pub document: Document,
@@ -89,12 +89,21 @@ pub struct Doc {
     pub dct: Option<Dct>,
     /// Temporal expressions in text order.
     pub timexes: Vec<TimeExpr>,
+    /// Named-entity mentions in text order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Doc {
     /// Wraps a document with no layers yet.
     pub fn new(document: Document) -> Doc {
-        Doc { document, sentences: Vec::new(), tokens: Vec::new(), dct: None, timexes: Vec::new() }
+        Doc {
+            document,
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            dct: None,
+            timexes: Vec::new(),
+            mentions: Vec::new(),
+        }
     }
 
     /// The original text.

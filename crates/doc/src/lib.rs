@@ -11,6 +11,7 @@
 mod component;
 mod doc;
 mod errors;
+mod mention;
 mod span;
 mod time;
 mod token;
@@ -18,6 +19,7 @@ mod token;
 pub use component::Component;
 pub use doc::{Doc, Document, Format};
 pub use errors::{Error, Result};
+pub use mention::Mention;
 pub use span::Span;
 pub use time::{Dct, TimeExpr};
 pub use token::{Clitic, Sentence, Token, TokenKind};

@@ -1,13 +1,14 @@
 //! The rasd pipeline: one [`Doc`] enriched by components in order.
 //!
 //! Today the pipeline runs the text layer (normalisation, sentences, clitic-split tokens)
-//! and the temporal layer (DCT and timexes); NER, actors and events are added as components
-//! as they are built. The pipeline
+//! the temporal layer (DCT and timexes) and named entities (mentions); actors and events
+//! are added as components as they are built. The pipeline
 //! also prepares what the store needs to index a document (its content hash and its search
 //! terms), so that this work runs in parallel and the single store writer only writes.
 #![deny(missing_docs)]
 
 use rasd_doc::{Component, Doc, Document};
+use rasd_ner::NerLayer;
 use rasd_text::{search_terms, TextLayer, Tokenizer};
 use rasd_time::TimeLayer;
 
@@ -51,7 +52,11 @@ pub struct Pipeline {
 impl Default for Pipeline {
     /// The standard pipeline with every component rasd has today.
     fn default() -> Self {
-        PipelineBuilder::default().component(TextLayer).component(TimeLayer).build()
+        PipelineBuilder::default()
+            .component(TextLayer)
+            .component(TimeLayer)
+            .component(NerLayer)
+            .build()
     }
 }
 

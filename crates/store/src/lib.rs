@@ -18,7 +18,7 @@ pub use errors::{Error, Result};
 pub use query::Query;
 pub use sqlite::SqliteStore;
 
-use rasd_doc::{Dct, Document, Sentence, TimeExpr};
+use rasd_doc::{Dct, Document, Mention, Sentence, TimeExpr};
 use rasd_pipeline::Processed;
 use serde::Serialize;
 
@@ -54,6 +54,8 @@ pub struct StoredDocument {
     pub sentences: Vec<Sentence>,
     /// Temporal expressions in order.
     pub timexes: Vec<TimeExpr>,
+    /// Named-entity mentions in order.
+    pub mentions: Vec<Mention>,
 }
 
 /// One line of a document listing.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rasd_doc::{Dct, Document, Format, Sentence, Span, TimeExpr};
+use rasd_doc::{Dct, Document, Format, Mention, Sentence, Span, TimeExpr};
 use rasd_pipeline::Processed;
 use rasd_text::{search_terms, Tokenizer};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -13,8 +13,11 @@ use crate::{
 };
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_documents.sql"), include_str!("migrations/0002_timexes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_documents.sql"),
+    include_str!("migrations/0002_timexes.sql"),
+    include_str!("migrations/0003_mentions.sql"),
+];
 
 /// Longest snippet, in characters, before it is cropped around the first match.
 const SNIPPET_CHARS: usize = 320;
@@ -104,6 +107,28 @@ impl SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 
+    fn mentions(&self, docno: i64) -> Result<Vec<Mention>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, text, label, confidence, source FROM mentions WHERE docno = ?1 ORDER BY idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([docno], |r| {
+                let (s, e): (i64, i64) = (r.get(0)?, r.get(1)?);
+                Ok(Mention {
+                    span: Span::new(s as usize, e.max(s) as usize),
+                    text: r.get(2)?,
+                    label: r.get(3)?,
+                    confidence: r.get::<_, f64>(4)? as f32,
+                    source: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
     fn timexes(&self, docno: i64) -> Result<Vec<TimeExpr>> {
         let mut stmt = self
             .conn
@@ -179,6 +204,14 @@ impl DocumentStore for SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(err)?;
+            let mut del_mentions =
+                tx.prepare_cached("DELETE FROM mentions WHERE docno = ?1").map_err(err)?;
+            let mut add_mention = tx
+                .prepare_cached(
+                    "INSERT INTO mentions (docno, idx, start, end, text, label, confidence, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(err)?;
             let mut set_dct = tx
                 .prepare_cached("UPDATE documents SET dct = ?2, dct_source = ?3 WHERE docno = ?1")
                 .map_err(err)?;
@@ -222,6 +255,7 @@ impl DocumentStore for SqliteStore {
                         del_sentences.execute([docno]).map_err(err)?;
                         del_fts.execute([docno]).map_err(err)?;
                         del_timexes.execute([docno]).map_err(err)?;
+                        del_mentions.execute([docno]).map_err(err)?;
                         outcomes.push(WriteOutcome::Updated);
                         docno
                     }
@@ -254,6 +288,20 @@ impl DocumentStore for SqliteStore {
                             t.modifier,
                             t.anchor,
                             t.calendar
+                        ])
+                        .map_err(err)?;
+                }
+                for (i, m) in p.doc.mentions.iter().enumerate() {
+                    add_mention
+                        .execute(params![
+                            docno,
+                            i as i64,
+                            m.span.start as i64,
+                            m.span.end as i64,
+                            m.text,
+                            m.label,
+                            m.confidence as f64,
+                            m.source
                         ])
                         .map_err(err)?;
                 }
@@ -300,6 +348,7 @@ impl DocumentStore for SqliteStore {
                             },
                             sentences: Vec::new(),
                             timexes: Vec::new(),
+                            mentions: Vec::new(),
                         },
                     ))
                 },
@@ -309,6 +358,7 @@ impl DocumentStore for SqliteStore {
         let Some((docno, mut doc)) = row else { return Ok(None) };
         doc.sentences = self.sentences(docno)?;
         doc.timexes = self.timexes(docno)?;
+        doc.mentions = self.mentions(docno)?;
         Ok(Some(doc))
     }
 

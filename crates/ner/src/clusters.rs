@@ -1,0 +1,213 @@
+//! Word clusters learned from the unlabeled news in `shared/data/unlabeled`.
+//!
+//! Each frequent stem gets a context vector — positive PMI of the frequent stems seen just
+//! before and just after it — reduced by a fixed random projection and clustered with
+//! spherical k-means twice: 64 coarse and 512 fine clusters. The id stored per word is
+//! `coarse × 1024 + fine`. Deterministic: no randomness beyond fixed-seed hashing.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use crate::analysis::{fnv, key_hash, Analyzer, Lists};
+use crate::errors::{Error, Result};
+
+/// Stems kept (the most frequent).
+const VOCAB: usize = 40_000;
+/// Context stems (the most frequent).
+const CONTEXT: usize = 3_000;
+/// Projected dimensions.
+const DIM: usize = 160;
+/// Coarse and fine cluster counts.
+const COARSE: usize = 64;
+const FINE: usize = 512;
+const ITERATIONS: usize = 12;
+
+/// Computes clusters for the stems of the unlabeled corpus (`data/unlabeled/*.jsonl`).
+pub fn build(
+    data: &Path,
+    max_docs: usize,
+    progress: &mut dyn FnMut(&str),
+) -> Result<HashMap<u64, u16>> {
+    let lists = Lists::default();
+    let an = Analyzer::new(&lists);
+    let mut stem_of: HashMap<String, u32> = HashMap::new();
+    let mut stems: Vec<String> = Vec::new();
+    let mut freq: Vec<u64> = Vec::new();
+    let mut docs: Vec<Vec<u32>> = Vec::new();
+    let dir = data.join("unlabeled");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut surface_cache: HashMap<String, u32> = HashMap::new();
+    'files: for path in files {
+        let file = std::fs::File::open(&path)
+            .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+        for line in BufReader::new(file).lines() {
+            let line = line.map_err(|e| Error::Io(e.to_string()))?;
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+            let mut ids = Vec::new();
+            for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                let id = match surface_cache.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = an.gaz_key(word);
+                        let id = *stem_of.entry(stem.clone()).or_insert_with(|| {
+                            stems.push(stem);
+                            freq.push(0);
+                            (stems.len() - 1) as u32
+                        });
+                        surface_cache.insert(word.to_string(), id);
+                        id
+                    }
+                };
+                freq[id as usize] += 1;
+                ids.push(id);
+            }
+            docs.push(ids);
+            if docs.len() >= max_docs {
+                break 'files;
+            }
+        }
+    }
+    progress(&format!("clusters: {} documents, {} stems", docs.len(), stems.len()));
+    // Rank stems by frequency (ties by text, for determinism).
+    let mut order: Vec<u32> = (0..stems.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        freq[b as usize]
+            .cmp(&freq[a as usize])
+            .then_with(|| stems[a as usize].cmp(&stems[b as usize]))
+    });
+    let mut rank = vec![u32::MAX; stems.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    let vocab = VOCAB.min(order.len());
+    // Context counts: left contexts in 0..CONTEXT, right in CONTEXT..2*CONTEXT.
+    let mut ctx: Vec<HashMap<u32, f32>> = vec![HashMap::new(); vocab];
+    for doc in &docs {
+        for i in 0..doc.len() {
+            let r = rank[doc[i] as usize] as usize;
+            if r >= vocab {
+                continue;
+            }
+            if i > 0 {
+                let c = rank[doc[i - 1] as usize] as usize;
+                if c < CONTEXT {
+                    *ctx[r].entry(c as u32).or_insert(0.0) += 1.0;
+                }
+            }
+            if i + 1 < doc.len() {
+                let c = rank[doc[i + 1] as usize] as usize;
+                if c < CONTEXT {
+                    *ctx[r].entry((CONTEXT + c) as u32).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+    }
+    // Random projection: each context id maps to DIM fixed pseudo-random signs.
+    let sign = |c: u32, d: usize| -> f32 {
+        if fnv(fnv(0x9e37_79b9_7f4a_7c15, &c.to_le_bytes()), &(d as u32).to_le_bytes()) & 1 == 0 {
+            1.0
+        } else {
+            -1.0
+        }
+    };
+    let mut proj: Vec<[f32; DIM]> = Vec::with_capacity(2 * CONTEXT);
+    for c in 0..(2 * CONTEXT) as u32 {
+        let mut v = [0.0; DIM];
+        for (d, x) in v.iter_mut().enumerate() {
+            *x = sign(c, d);
+        }
+        proj.push(v);
+    }
+    // Positive pointwise mutual information, so that frequent contexts (في، من) do not
+    // dominate every vector.
+    let mut word_total = vec![0.0f64; vocab];
+    let mut ctx_total = vec![0.0f64; 2 * CONTEXT];
+    let mut total = 0.0f64;
+    for (w, counts) in ctx.iter().enumerate() {
+        for (&c, &n) in counts {
+            word_total[w] += n as f64;
+            ctx_total[c as usize] += n as f64;
+            total += n as f64;
+        }
+    }
+    let mut vecs: Vec<[f32; DIM]> = Vec::with_capacity(vocab);
+    for (wi, counts) in ctx.iter().enumerate() {
+        let mut v = [0.0f32; DIM];
+        let mut keys: Vec<(&u32, &f32)> = counts.iter().collect();
+        keys.sort_by_key(|(k, _)| **k);
+        for (&c, &n) in keys {
+            let pmi = ((n as f64 * total) / (word_total[wi] * ctx_total[c as usize])).ln();
+            if pmi <= 0.0 {
+                continue;
+            }
+            let w = pmi as f32;
+            for d in 0..DIM {
+                v[d] += w * proj[c as usize][d];
+            }
+        }
+        normalise(&mut v);
+        vecs.push(v);
+    }
+    drop(ctx);
+    progress("clusters: k-means (coarse)");
+    let coarse = kmeans(&vecs, COARSE);
+    progress("clusters: k-means (fine)");
+    let fine = kmeans(&vecs, FINE);
+    let mut out = HashMap::with_capacity(vocab);
+    for r in 0..vocab {
+        let stem = &stems[order[r] as usize];
+        out.insert(key_hash(stem), (coarse[r] * FINE + fine[r]) as u16);
+    }
+    Ok(out)
+}
+
+fn normalise(v: &mut [f32; DIM]) {
+    let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if n > 0.0 {
+        for x in v.iter_mut() {
+            *x /= n;
+        }
+    }
+}
+
+/// Spherical k-means, initialised with evenly spaced words of the frequency ranking.
+fn kmeans(vecs: &[[f32; DIM]], k: usize) -> Vec<usize> {
+    let n = vecs.len();
+    let k = k.min(n.max(1));
+    let mut centres: Vec<[f32; DIM]> = (0..k).map(|i| vecs[i * n / k]).collect();
+    let mut assign = vec![0usize; n];
+    for _ in 0..ITERATIONS {
+        for (i, v) in vecs.iter().enumerate() {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for (j, c) in centres.iter().enumerate() {
+                let s: f32 = v.iter().zip(c.iter()).map(|(a, b)| a * b).sum();
+                if s > best {
+                    best = s;
+                    arg = j;
+                }
+            }
+            assign[i] = arg;
+        }
+        let mut sums = vec![[0.0f32; DIM]; k];
+        for (i, v) in vecs.iter().enumerate() {
+            for d in 0..DIM {
+                sums[assign[i]][d] += v[d];
+            }
+        }
+        for (j, mut s) in sums.into_iter().enumerate() {
+            if s.iter().any(|x| *x != 0.0) {
+                normalise(&mut s);
+                centres[j] = s;
+            }
+        }
+    }
+    assign
+}

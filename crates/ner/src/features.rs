@@ -1,0 +1,117 @@
+//! Feature templates: each feature is a 64-bit hash of a template id and its values, so
+//! the hot path builds no strings.
+
+use crate::analysis::{fnv, TokenInfo};
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn f(tpl: u8, parts: &[&[u8]]) -> u64 {
+    let mut h = fnv(SEED, &[tpl]);
+    for p in parts {
+        h = fnv(h, p);
+        h = fnv(h, &[0xff]);
+    }
+    h
+}
+
+#[inline]
+fn fnum(tpl: u8, n: u64) -> u64 {
+    fnv(fnv(SEED, &[tpl]), &n.to_le_bytes())
+}
+
+const BOS: &[u8] = b"<s>";
+const EOS: &[u8] = b"</s>";
+
+/// First `n` characters of `s`, as bytes (`None` if shorter).
+fn head(s: &str, n: usize) -> Option<&[u8]> {
+    let end = s.char_indices().nth(n).map(|(i, _)| i)?;
+    Some(&s.as_bytes()[..end])
+}
+
+/// Last `n` characters of `s`, as bytes.
+fn tail(s: &str, n: usize) -> Option<&[u8]> {
+    let start = s.char_indices().rev().nth(n.checked_sub(1)?).map(|(i, _)| i)?;
+    (start > 0).then(|| &s.as_bytes()[start..])
+}
+
+/// Appends the features of token `i` to `out`.
+pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let t = &toks[i];
+    let at = |k: isize| -> Option<&TokenInfo> {
+        let j = i as isize + k;
+        (j >= 0).then(|| toks.get(j as usize)).flatten()
+    };
+    let stem_at = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |x| x.stem.as_bytes());
+    let key_at = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |x| x.key.as_bytes());
+    out.push(f(0, &[]));
+    out.push(f(1, &[t.key.as_bytes()]));
+    out.push(f(2, &[t.stem.as_bytes()]));
+    out.push(f(3, &[t.pre.as_bytes()]));
+    out.push(f(4, &[t.suf.as_bytes()]));
+    out.push(fnum(5, t.shape as u64));
+    out.push(fnum(6, t.stem.chars().count().min(12) as u64));
+    for n in 1..=4 {
+        if let Some(h) = head(&t.stem, n) {
+            out.push(f(10 + n as u8, &[h]));
+        }
+        if let Some(s) = tail(&t.stem, n) {
+            out.push(f(20 + n as u8, &[s]));
+        }
+    }
+    out.push(f(30, &[key_at(-1)]));
+    out.push(f(31, &[key_at(1)]));
+    out.push(f(32, &[stem_at(-1)]));
+    out.push(f(33, &[stem_at(1)]));
+    out.push(f(34, &[stem_at(-2)]));
+    out.push(f(35, &[stem_at(2)]));
+    out.push(f(36, &[stem_at(-1), t.stem.as_bytes()]));
+    out.push(f(37, &[t.stem.as_bytes(), stem_at(1)]));
+    out.push(f(38, &[at(-1).map_or(b"^".as_slice(), |x| x.pre.as_bytes()), t.pre.as_bytes()]));
+    // Gazetteer flags of this token and its neighbours.
+    for (tpl, k) in [(40u8, 0isize), (41, -1), (42, 1), (43, -2), (44, 2)] {
+        if let Some(x) = at(k) {
+            let mut g = x.gaz;
+            while g != 0 {
+                let bit = g.trailing_zeros() as u64;
+                out.push(fnum(tpl, bit));
+                g &= g - 1;
+            }
+        }
+    }
+    if t.multi.0 != 0 {
+        let mut g = t.multi.0;
+        while g != 0 {
+            let bit = g.trailing_zeros() as u64;
+            out.push(fnum(if t.multi.1 { 45 } else { 46 }, bit));
+            g &= g - 1;
+        }
+    }
+    // Word clusters: id = coarse × 1024 + fine.
+    if let Some(c) = t.cluster {
+        out.push(fnum(50, (c & 1023) as u64));
+        out.push(fnum(51, (c >> 10) as u64));
+    }
+    for (tpl, k) in [(52u8, -1isize), (53, 1)] {
+        if let Some(c) = at(k).and_then(|x| x.cluster) {
+            out.push(fnum(tpl, (c & 1023) as u64));
+            out.push(fnum(tpl + 2, (c >> 10) as u64));
+        }
+    }
+    if i == 0 {
+        out.push(f(60, &[]));
+    }
+    out.push(fnum(61, at(-1).map_or(9, |x| x.shape) as u64 * 16 + t.shape as u64));
+}
+
+/// Features of every token of a sentence, flattened, with offsets.
+pub fn sentence_features(toks: &[TokenInfo]) -> (Vec<u64>, Vec<u32>) {
+    let mut feats = Vec::with_capacity(toks.len() * 48);
+    let mut offsets = Vec::with_capacity(toks.len() + 1);
+    offsets.push(0);
+    for i in 0..toks.len() {
+        token_features(toks, i, &mut feats);
+        offsets.push(feats.len() as u32);
+    }
+    (feats, offsets)
+}

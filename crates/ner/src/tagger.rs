@@ -1,0 +1,142 @@
+//! Tagging: the model applied to words, and the pipeline component.
+
+use std::sync::OnceLock;
+
+use rasd_doc::{Clitic, Component, Doc, Mention, Span};
+
+use crate::analysis::Analyzer;
+use crate::errors::{Error, Result};
+use crate::features::sentence_features;
+use crate::model::Model;
+use crate::tags::{spans, Tag, TYPES};
+
+/// The model shipped with rasd (trained by `rasd ner train`).
+const BUILTIN: &[u8] = include_bytes!("../model/ner.bin");
+
+/// Tags words with a model; built once, shared across threads.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    /// A tagger for `model`.
+    pub fn new(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    /// The built-in model, loaded once.
+    pub fn builtin() -> Result<&'static Tagger> {
+        static TAGGER: OnceLock<std::result::Result<Tagger, String>> = OnceLock::new();
+        TAGGER
+            .get_or_init(|| {
+                if BUILTIN.is_empty() {
+                    return Err(
+                        "no built-in NER model: run `rasd ner train` and rebuild".to_string()
+                    );
+                }
+                Model::from_bytes(BUILTIN).map(Tagger::new).map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| Error::InvalidModel(e.clone()))
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one sentence of words, returning a tag and a confidence per word.
+    ///
+    /// The confidence of a word is the marginal probability of its chosen tag under the
+    /// distribution `exp(score / temperature)` over valid tag sequences (forward-backward),
+    /// with the temperature calibrated at training time.
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> (Vec<Tag>, Vec<f32>) {
+        let an = Analyzer::new(&self.model.lists);
+        let toks = an.analyse(words);
+        let (feats, offsets) = sentence_features(&toks);
+        let mut scores = Vec::with_capacity(words.len());
+        let tags = self.model.decode(&feats, &offsets, &mut scores);
+        let marg = crate::model::marginals(&scores, self.model.temperature, |p, c| {
+            self.model.transition(p, c)
+        });
+        let conf = tags.iter().zip(&marg).map(|(&t, m)| m[t as usize]).collect();
+        (tags, conf)
+    }
+}
+
+/// The NER stage of the pipeline: fills `doc.mentions` from the document's tokens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NerLayer;
+
+impl Component for NerLayer {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn process(&self, doc: &mut Doc) -> rasd_doc::Result<()> {
+        let tagger = Tagger::builtin().map_err(|e| rasd_doc::Error::Component {
+            component: "ner",
+            doc: doc.document.id.clone(),
+            message: e.to_string(),
+        })?;
+        doc.mentions = mentions(tagger, doc);
+        Ok(())
+    }
+}
+
+/// Tags a document sentence by sentence; words are the tokenizer's words (clitic pieces
+/// regrouped), so a mention's span starts after attached conjunctions and prepositions.
+pub fn mentions(tagger: &Tagger, doc: &Doc) -> Vec<Mention> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        // Words of this sentence: (full span, span without leading clitics, text).
+        let mut words: Vec<(Span, Span, String)> = Vec::new();
+        let mut last_word = u32::MAX;
+        for t in doc.tokens.iter().filter(|t| s.span.contains(t.span)) {
+            if t.word != last_word || words.is_empty() {
+                words.push((t.span, t.span, String::new()));
+                last_word = t.word;
+            }
+            let w = words.last_mut().expect("pushed above");
+            w.0.end = t.span.end;
+            w.1.end = t.span.end;
+            w.2.push_str(&t.text);
+            // Leading و ف ب ل ك س are not part of a name, nor the article fused into لل
+            // (للولايات → ولايات): only the spans of whole pieces can be reported.
+            let fused_article = t.clitic == Clitic::Article && t.text != t.form;
+            let leading =
+                matches!(t.clitic, Clitic::Conjunction | Clitic::Preposition | Clitic::Future)
+                    || fused_article;
+            if leading && w.1.start == t.span.start {
+                w.1.start = t.span.end;
+            }
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+        let (tags, conf) = tagger.tag(&texts);
+        for (a, b, k) in spans(&tags) {
+            let start = words[a].1.start.min(words[a].1.end);
+            let span = Span::new(start, words[b - 1].0.end.max(start));
+            if span.is_empty() {
+                continue;
+            }
+            let label = match TYPES[k] {
+                "PERS" => "PER",
+                other => other,
+            };
+            let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
+            out.push(Mention {
+                span,
+                text: span.slice(text).to_string(),
+                label: label.to_string(),
+                confidence,
+                source: "ner".into(),
+            });
+        }
+    }
+    out
+}

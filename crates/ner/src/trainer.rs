@@ -1,0 +1,449 @@
+//! Training: corpora and name lists from `shared/data`, and the averaged structured
+//! perceptron. Compiled only with the `train` feature.
+
+use std::path::{Path, PathBuf};
+
+use rasd_text::{fold_lexicon, normalize_str, Profile};
+
+use crate::analysis::{flag, Analyzer, Lists};
+use crate::conll::{parse_text, Sentence};
+use crate::errors::{Error, Result};
+use crate::features::sentence_features;
+use crate::metrics::Evaluation;
+use crate::model::{viterbi, Model};
+use crate::tags::{parse, Tag, T};
+
+/// Confidence temperature found by calibrating on the dev split (`rasd ner train --dev-split`).
+pub const DEFAULT_TEMPERATURE: f32 = 16.0;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `shared/data`.
+    pub data: PathBuf,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Hash buckets (power of two).
+    pub buckets: u32,
+    /// Seed of the shuffling.
+    pub seed: u64,
+    /// Training corpora to use besides ANERcorp train: `aqmar`, `wikifane`.
+    pub extra: Vec<String>,
+    /// Hold out the last tenth of ANERcorp train as a dev set (for experiments).
+    pub dev_split: bool,
+    /// Use the gazetteers.
+    pub gazetteers: bool,
+    /// Learn word clusters from this many unlabeled news articles (0 = no clusters).
+    pub cluster_docs: usize,
+    /// Confidence temperature; `None` = calibrate on held-out sentences.
+    pub temperature: Option<f32>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data: PathBuf::from("../shared/data"),
+            epochs: 10,
+            buckets: 1 << 20,
+            seed: 20260426,
+            extra: vec![],
+            dev_split: false,
+            gazetteers: true,
+            cluster_docs: 0,
+            temperature: None,
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))
+}
+
+/// WikiFANE fine types mapped to the four coarse types (PER, LOC incl. GPE and facilities,
+/// ORG, MISC for products, vehicles, weapons…).
+fn wikifane_type(fine: &str) -> &'static str {
+    match fine {
+        "Politician" | "Artist" | "Athlete" | "Businessperson" | "Engineer" | "Lawyer"
+        | "Police" | "Religious_PER" | "Scientist" | "Other_PER" => "PERS",
+        "Group" => "MISC",
+        "Nation"
+        | "Population-Center"
+        | "State-or-Province"
+        | "County-or-District"
+        | "GPE-Cluster"
+        | "Continent"
+        | "Water-Body"
+        | "Land-Region-Natural"
+        | "Celestial"
+        | "Address"
+        | "Boundary"
+        | "Region-General"
+        | "Region-International" => "LOC",
+        "Government" | "Commercial" | "Educational" | "Entertainment" | "Media"
+        | "Medical-Science" | "Non-Governmental" | "Religious_ORG" | "Sports" => "ORG",
+        "Building-Grounds" | "Airport" | "Path" | "Subarea-Facility" | "Plant" => "LOC",
+        _ => "MISC",
+    }
+}
+
+/// The training corpora chosen by `cfg`: (train, dev).
+pub fn corpora(cfg: &Config) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let ner = cfg.data.join("ner");
+    let path = ner.join("anercorp/ANERCorp_CamelLab_train.txt");
+    let mut train =
+        parse_text(&read(&path)?, &path.display().to_string(), true, &parse, usize::MAX)?;
+    let mut dev = Vec::new();
+    if cfg.dev_split {
+        let cut = train.len() * 9 / 10;
+        dev = train.split_off(cut);
+    }
+    for extra in &cfg.extra {
+        match extra.as_str() {
+            "aqmar" => {
+                for f in ["train.txt", "dev.txt"] {
+                    let path = ner.join("aqmar").join(f);
+                    // AQMAR has extra MIS-like tags (B-MIS0…); anything unknown becomes MISC.
+                    let map = |s: &str| {
+                        parse(s).or_else(|| {
+                            let (bio, _) = s.split_once('-')?;
+                            parse(&format!("{bio}-MISC"))
+                        })
+                    };
+                    train.extend(parse_text(
+                        &read(&path)?,
+                        &path.display().to_string(),
+                        true,
+                        &map,
+                        usize::MAX,
+                    )?);
+                }
+            }
+            "wikifane" => {
+                let path = ner.join("wikifane/WikiFANE_Gold_2014_500K.txt");
+                let map = |s: &str| {
+                    if s == "O" {
+                        return Some(0);
+                    }
+                    let (bio, fine) = s.split_once('-')?;
+                    parse(&format!("{bio}-{}", wikifane_type(fine)))
+                };
+                let text = read(&path)?.replace('\u{200e}', "");
+                train.extend(parse_text(&text, &path.display().to_string(), true, &map, 60)?);
+            }
+            other => {
+                return Err(Error::Io(format!(
+                    "unknown extra corpus {other:?} (use aqmar, wikifane)"
+                )))
+            }
+        }
+    }
+    Ok((train, dev))
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Builds the name lists from `shared/data/gazetteers` and the word lists in `data/`.
+pub fn build_lists(cfg: &Config) -> Result<Lists> {
+    let mut lists = Lists::default();
+    if !cfg.gazetteers {
+        return Ok(lists);
+    }
+    let analyzer_lists = Lists::default();
+    let an = Analyzer::new(&analyzer_lists);
+    let words = |name: &str| -> Vec<String> {
+        name.split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ')' || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| an.gaz_key(w))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let raw = |w: &str| -> String {
+        normalize_str(w, Profile::Conservative).chars().map(fold_lexicon).collect()
+    };
+    let gaz = cfg.data.join("gazetteers");
+
+    let countries: serde_json::Value =
+        serde_json::from_str(&read(&gaz.join("mledoze-countries/countries.json"))?)
+            .map_err(|e| Error::Io(format!("countries.json: {e}")))?;
+    for c in countries.as_array().into_iter().flatten() {
+        for field in ["common", "official"] {
+            if let Some(name) =
+                c.pointer(&format!("/translations/ara/{field}")).and_then(|v| v.as_str())
+            {
+                lists.add(&words(name), flag::COUNTRY);
+            }
+        }
+    }
+    for (file, fl) in
+        [("dr5hn-csc/cities_ar.tsv", flag::CITY), ("dr5hn-csc/states_ar.tsv", flag::REGION)]
+    {
+        for line in read(&gaz.join(file))?.lines().skip(1) {
+            if let Some(name) = line.split('\t').nth(6) {
+                lists.add(&words(name), fl);
+            }
+        }
+    }
+    let json_map = |file: &str| -> Result<Vec<String>> {
+        let v: serde_json::Value = serde_json::from_str(&read(&gaz.join(file))?)
+            .map_err(|e| Error::Io(format!("{file}: {e}")))?;
+        Ok(v.as_object()
+            .into_iter()
+            .flatten()
+            .filter_map(|(_, v)| v.as_str().map(str::to_string))
+            .collect())
+    };
+    for name in json_map("arwikicats/cities_full.json")? {
+        lists.add(&words(&name), flag::CITY);
+    }
+    for name in json_map("arwikicats/P17_2_final_ll.json")?
+        .into_iter()
+        .chain(json_map("arwikicats/popopo.json")?)
+    {
+        lists.add(&words(&name), flag::REGION);
+    }
+    for name in json_map("arwikicats/peoples.json")? {
+        let w = words(&name);
+        if w.len() >= 2 {
+            lists.add(&w, flag::PERSON);
+            lists.add(&w[..1], flag::FIRST);
+            lists.add(&w[w.len() - 1..], flag::LAST);
+        }
+    }
+    for file in ["arwikicats/nationalities_data.json", "arwikicats/sub_nats.json"] {
+        let v: serde_json::Value = serde_json::from_str(&read(&gaz.join(file))?)
+            .map_err(|e| Error::Io(format!("{file}: {e}")))?;
+        for (_, forms) in v.as_object().into_iter().flatten() {
+            for k in ["male", "males", "female", "females"] {
+                if let Some(s) = forms.get(k).and_then(|x| x.as_str()) {
+                    lists.add(&words(s), flag::DEMONYM);
+                }
+            }
+            if let Some(s) = forms.get("ar").and_then(|x| x.as_str()) {
+                lists.add(&words(s), flag::COUNTRY);
+            }
+        }
+    }
+    for (file, fl) in [
+        ("akhateeb-arabic-names/male-first--names-in-arabic.txt", flag::FIRST),
+        ("akhateeb-arabic-names/female-first-names-in-arabic.txt", flag::FIRST),
+        ("akhateeb-arabic-names/Most-Popular-Arabic-FirstNames.txt", flag::FIRST),
+        ("akhateeb-arabic-names/last-names-in-arabic.txt", flag::LAST),
+        ("akhateeb-arabic-names/Most-Popular-Arabic-LastNames.txt", flag::LAST),
+        ("faker-ar-names/ar_AA.first_names_male.txt", flag::FIRST),
+        ("faker-ar-names/ar_AA.first_names_female.txt", flag::FIRST),
+        ("faker-ar-names/ar_AA.last_names.txt", flag::LAST),
+    ] {
+        if let Ok(text) = read(&gaz.join(file)) {
+            for name in lines(&text) {
+                lists.add(&words(name), fl);
+            }
+        }
+    }
+    // Our own word lists, matched on the whole word (article kept).
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for (file, fl) in [
+        ("org_heads.txt", flag::ORG_HEAD),
+        ("titles.txt", flag::TITLE),
+        ("person_cues.txt", flag::PERSON_CUE),
+    ] {
+        for w in lines(&read(&own.join(file))?) {
+            lists.add(&[raw(w)], fl);
+        }
+    }
+    for c in [
+        "أفريقيا",
+        "آسيا",
+        "أوروبا",
+        "أمريكا",
+        "أستراليا",
+        "أوقيانوسيا",
+        "الشرق الأوسط",
+        "الخليج",
+        "المغرب العربي",
+    ] {
+        lists.add(&words(c), flag::CONTINENT);
+    }
+    Ok(lists)
+}
+
+fn progress_msg(m: &str) {
+    eprintln!("{m}");
+}
+
+/// A sentence ready for training: features and gold tags.
+struct Prepared {
+    feats: Vec<u64>,
+    offsets: Vec<u32>,
+    gold: Vec<Tag>,
+}
+
+fn prepare(sentences: &[Sentence], lists: &Lists) -> Vec<Prepared> {
+    let an = Analyzer::new(lists);
+    sentences
+        .iter()
+        .map(|s| {
+            let toks = an.analyse(&s.tokens);
+            let (feats, offsets) = sentence_features(&toks);
+            Prepared { feats, offsets, gold: s.tags.clone() }
+        })
+        .collect()
+}
+
+/// The temperature that minimises the negative log-likelihood of the gold tags under the
+/// per-token marginals on `held`; `fixed` overrides it.
+fn calibrate(model: &Model, held: &[Prepared], fixed: Option<f32>) -> f32 {
+    if let Some(t) = fixed {
+        return t;
+    }
+    let mut scores = Vec::new();
+    let mut best = (f64::INFINITY, 1.0f32);
+    for &temp in &[0.5f32, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0] {
+        let mut nll = 0.0f64;
+        for s in held {
+            let _ = model.decode(&s.feats, &s.offsets, &mut scores);
+            let m = crate::model::marginals(&scores, temp, |p, c| model.transition(p, c));
+            for (i, &g) in s.gold.iter().enumerate() {
+                nll -= (m[i][g as usize].max(1e-6) as f64).ln();
+            }
+        }
+        if nll < best.0 {
+            best = (nll, temp);
+        }
+    }
+    best.1
+}
+
+/// A small deterministic PRNG (xorshift64*), for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Progress of training, reported after each epoch.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, Option<f64>);
+
+/// Trains a model. `progress(epoch, epochs, dev F1)` is called after each epoch.
+pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
+    let (train, dev) = corpora(cfg)?;
+    let mut lists = build_lists(cfg)?;
+    if cfg.cluster_docs > 0 {
+        lists.clusters =
+            crate::clusters::build(&cfg.data, cfg.cluster_docs, &mut |m| progress_msg(m))?;
+    }
+    let data = prepare(&train, &lists);
+    let dev_data = prepare(&dev, &lists);
+    let mut model = Model::new(cfg.buckets, lists);
+    let n_w = model.weights.len();
+    let mut w = vec![0.0f64; n_w];
+    let mut acc = vec![0.0f64; n_w];
+    let mut tw = vec![0.0f64; model.trans.len()];
+    let mut tacc = vec![0.0f64; model.trans.len()];
+    let mut c = 1.0f64;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng(cfg.seed | 1);
+    let mut scores: Vec<[f32; T]> = Vec::new();
+    let mut last_eval = None;
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &k in &order {
+            let s = &data[k];
+            let n = s.gold.len();
+            scores.clear();
+            for i in 0..n {
+                let mut e = [0.0f32; T];
+                for &f in &s.feats[s.offsets[i] as usize..s.offsets[i + 1] as usize] {
+                    let r = model.row(f);
+                    for t in 0..T {
+                        e[t] += w[r + t] as f32;
+                    }
+                }
+                scores.push(e);
+            }
+            let pred = viterbi(&scores, |p, cur| {
+                tw[p.map_or(0, |p| p as usize + 1) * T + cur as usize] as f32
+            });
+            if pred != s.gold {
+                for i in 0..n {
+                    let (g, p) = (s.gold[i] as usize, pred[i] as usize);
+                    if g != p {
+                        for &f in &s.feats[s.offsets[i] as usize..s.offsets[i + 1] as usize] {
+                            let r = model.row(f);
+                            w[r + g] += 1.0;
+                            acc[r + g] += c;
+                            w[r + p] -= 1.0;
+                            acc[r + p] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { 0 } else { s.gold[i - 1] as usize + 1 };
+                    let pp = if i == 0 { 0 } else { pred[i - 1] as usize + 1 };
+                    if gp != pp || g != p {
+                        tw[gp * T + g] += 1.0;
+                        tacc[gp * T + g] += c;
+                        tw[pp * T + p] -= 1.0;
+                        tacc[pp * T + p] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        // Averaged weights: w - acc / c.
+        for i in 0..n_w {
+            model.weights[i] = (w[i] - acc[i] / c) as f32;
+        }
+        for i in 0..tw.len() {
+            model.trans[i] = (tw[i] - tacc[i] / c) as f32;
+        }
+        let f1 = if dev_data.is_empty() {
+            None
+        } else {
+            let mut ev = Evaluation::default();
+            for s in &dev_data {
+                let pred = model.decode(&s.feats, &s.offsets, &mut scores);
+                ev.add(&s.gold, &pred);
+            }
+            let f1 = ev.overall.f1();
+            last_eval = Some(ev);
+            Some(f1)
+        };
+        progress(epoch + 1, cfg.epochs, f1);
+    }
+    // Calibrate the confidence temperature on the dev split; without one (the shipped model,
+    // trained on all of ANERcorp train) use the value the dev-split experiment found.
+    model.temperature = if dev_data.is_empty() {
+        cfg.temperature.unwrap_or(DEFAULT_TEMPERATURE)
+    } else {
+        calibrate(&model, &dev_data, cfg.temperature)
+    };
+    // Drop weights too small to matter, to keep the model file small.
+    for v in &mut model.weights {
+        if v.abs() < 1e-3 {
+            *v = 0.0;
+        }
+    }
+    model.meta = serde_json::json!({
+        "format": "rasd-ner averaged structured perceptron",
+        "tags": crate::tags::TAGS,
+        "epochs": cfg.epochs,
+        "buckets": cfg.buckets,
+        "seed": cfg.seed,
+        "training": std::iter::once("anercorp-train").chain(cfg.extra.iter().map(String::as_str)).collect::<Vec<_>>(),
+        "dev_split": cfg.dev_split,
+        "gazetteers": cfg.gazetteers,
+        "cluster_docs": cfg.cluster_docs,
+        "temperature": model.temperature,
+        "sentences": train.len(),
+    })
+    .to_string();
+    Ok((model, last_eval))
+}

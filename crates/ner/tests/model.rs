@@ -1,0 +1,126 @@
+//! The shipped model: it loads, tags real sentences, reproduces from scratch, and finds the
+//! people and places of the seed articles.
+
+use std::path::PathBuf;
+
+use rasd_ner::{conll, metrics::Evaluation, tags::TAGS, Model, Tagger};
+
+fn shared(sub: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(sub);
+    p.exists().then_some(p)
+}
+
+fn tags_of(tagger: &Tagger, words: &[&str]) -> Vec<&'static str> {
+    tagger.tag(words).0.into_iter().map(|t| TAGS[t as usize]).collect()
+}
+
+#[test]
+fn builtin_model_tags_a_sentence() {
+    let tagger = Tagger::builtin().expect("the committed model loads");
+    let words = [
+        "التقى",
+        "وزير",
+        "الخارجية",
+        "الأمريكي",
+        "أنتوني",
+        "بلينكن",
+        "نظيره",
+        "المغربي",
+        "ناصر",
+        "بوريطة",
+        "في",
+        "واشنطن",
+    ];
+    let tags = tags_of(tagger, &words);
+    assert_eq!(&tags[4..6], ["B-PERS", "I-PERS"], "{tags:?}");
+    assert_eq!(&tags[8..10], ["B-PERS", "I-PERS"], "{tags:?}");
+    assert_eq!(tags[11], "B-LOC", "{tags:?}");
+    assert_eq!(tags[0], "O");
+    let (_, conf) = tagger.tag(&words);
+    assert!(conf.iter().all(|c| (0.0..=1.0).contains(c)));
+}
+
+fn test_f1(tagger: &Tagger, path: &std::path::Path) -> Evaluation {
+    let mut ev = Evaluation::default();
+    for s in conll::read(path, true).expect("test file") {
+        let (tags, _) = tagger.tag(&s.tokens);
+        ev.add(&s.tags, &tags);
+    }
+    ev
+}
+
+#[test]
+fn committed_model_quality_on_anercorp_test() {
+    let Some(test) = shared("data/ner/anercorp/ANERCorp_CamelLab_test.txt") else {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    };
+    let ev = test_f1(Tagger::builtin().unwrap(), &test);
+    // The README records 0.6754; guard against regressions.
+    assert!(ev.overall.f1() >= 0.67, "ANERcorp test F1 {:.4}\n{}", ev.overall.f1(), ev.report());
+}
+
+#[cfg(feature = "train")]
+#[test]
+fn retraining_reproduces_the_committed_model() {
+    let (Some(data), Some(test)) =
+        (shared("data"), shared("data/ner/anercorp/ANERCorp_CamelLab_test.txt"))
+    else {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    };
+    let cfg = rasd_ner::trainer::Config { data, ..Default::default() };
+    let (model, _) = rasd_ner::trainer::train(&cfg, &mut |_, _, _| {}).expect("training");
+    let retrained = test_f1(&Tagger::new(model.clone()), &test).overall.f1();
+    let committed = test_f1(Tagger::builtin().unwrap(), &test).overall.f1();
+    assert!(
+        (retrained - committed).abs() <= 0.005,
+        "retrained {retrained:.4} vs committed {committed:.4}"
+    );
+    // Same data, same seed: the same model, bit for bit.
+    let mut a = Vec::new();
+    model.write(&mut a).unwrap();
+    let b = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/ner.bin")).unwrap();
+    assert!(
+        a == b,
+        "retrained model differs from crates/ner/model/ner.bin: run `rasd ner train` and commit it"
+    );
+    let _ = Model::from_bytes(&b).unwrap();
+}
+
+#[test]
+fn seed_people_and_places_are_found() {
+    let Some(seeds) = shared("seeds") else {
+        eprintln!("skipping: ../shared/seeds not found");
+        return;
+    };
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let mut doc = rasd_doc::Doc::new(rasd_doc::Document {
+            id: "seed".into(),
+            title: None,
+            url: None,
+            source: None,
+            author: None,
+            published: None,
+            origin: "seed".into(),
+            format: rasd_doc::Format::Text,
+            text,
+        });
+        rasd_doc::Component::process(&rasd_text::TextLayer, &mut doc).unwrap();
+        for m in rasd_ner::mentions(Tagger::builtin().unwrap(), &doc) {
+            assert_eq!(&doc.text()[m.span.start..m.span.end], m.text);
+            found.push((m.label, m.text));
+        }
+    }
+    let has = |label: &str, part: &str| found.iter().any(|(l, t)| l == label && t.contains(part));
+    // Found today (شيرمان and نولاند are still missed: see the NER README).
+    for person in ["الحموشي", "حموشي", "بيرنز", "بلينكن", "بوريطة", "راي", "هاينز", "لانكفورد"]
+    {
+        assert!(has("PER", person), "person {person} not found in {found:?}");
+    }
+    for place in ["الرباط", "واشنطن", "المغرب"] {
+        assert!(has("LOC", place), "place {place} not found");
+    }
+}
