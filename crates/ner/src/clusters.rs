@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use crate::analysis::{fnv, key_hash, Analyzer, Lists};
+use crate::analysis::{key_hash, Analyzer, Lists};
 use crate::errors::{Error, Result};
 
 /// Stems kept (the most frequent).
@@ -110,8 +110,16 @@ pub fn build(
         }
     }
     // Random projection: each context id maps to DIM fixed pseudo-random signs.
+    // splitmix64: every output bit depends on every input bit (FNV's low bit does not, which
+    // would make the projection rank one).
+    let mix = |mut z: u64| -> u64 {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
     let sign = |c: u32, d: usize| -> f32 {
-        if fnv(fnv(0x9e37_79b9_7f4a_7c15, &c.to_le_bytes()), &(d as u32).to_le_bytes()) & 1 == 0 {
+        if mix(((c as u64) << 32) | d as u64) >> 63 == 0 {
             1.0
         } else {
             -1.0
@@ -163,7 +171,7 @@ pub fn build(
     let mut out = HashMap::with_capacity(vocab);
     for r in 0..vocab {
         let stem = &stems[order[r] as usize];
-        out.insert(key_hash(stem), (coarse[r] * FINE + fine[r]) as u16);
+        out.insert(key_hash(stem), (coarse[r] * 1024 + fine[r]) as u16);
     }
     Ok(out)
 }

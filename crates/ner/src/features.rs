@@ -92,6 +92,11 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         out.push(fnum(50, (c & 1023) as u64));
         out.push(fnum(51, (c >> 10) as u64));
     }
+    // Cluster of the word with the stem of its neighbour: "a name-like word after قال".
+    if let Some(c) = t.cluster {
+        out.push(f(56, &[&(c & 1023).to_le_bytes(), stem_at(-1)]));
+        out.push(f(57, &[&(c & 1023).to_le_bytes(), stem_at(1)]));
+    }
     for (tpl, k) in [(52u8, -1isize), (53, 1)] {
         if let Some(c) = at(k).and_then(|x| x.cluster) {
             out.push(fnum(tpl, (c & 1023) as u64));

@@ -49,7 +49,7 @@ impl Default for Config {
             extra: vec![],
             dev_split: false,
             gazetteers: true,
-            cluster_docs: 0,
+            cluster_docs: 40_000,
             temperature: None,
         }
     }
