@@ -63,6 +63,17 @@ pub enum Expr {
     Range(Box<Expr>, Box<Expr>),
 }
 
+/// The match that reaches furthest; the first one on ties.
+fn longest(matches: impl Iterator<Item = M<Expr>>) -> M<Expr> {
+    let mut best: M<Expr> = None;
+    for (end, e) in matches.flatten() {
+        if best.as_ref().is_none_or(|(b, _)| end > *b) {
+            best = Some((end, e));
+        }
+    }
+    best
+}
+
 /// A cursor over the words of a text.
 pub struct Grammar<'a> {
     pub words: &'a [Word],
@@ -136,15 +147,7 @@ impl<'a> Grammar<'a> {
             &|i| self.century(i),
             &|i| self.season(i),
         ];
-        let mut best: M<Expr> = None;
-        for rule in rules {
-            if let Some((end, e)) = rule(i) {
-                if best.as_ref().is_none_or(|(b, _)| end > *b) {
-                    best = Some((end, e));
-                }
-            }
-        }
-        best
+        longest(rules.iter().map(|rule| rule(i)))
     }
 
     /// A period that a part-of-period word can modify.
@@ -159,14 +162,7 @@ impl<'a> Grammar<'a> {
             &|i| self.century(i),
             &|i| self.season(i),
         ];
-        let mut best: M<Expr> = None;
-        for rule in rules {
-            if let Some((end, e)) = rule(i) {
-                if best.as_ref().is_none_or(|(b, _)| end > *b) {
-                    best = Some((end, e));
-                }
-            }
-        }
+        let mut best = longest(rules.iter().map(|rule| rule(i)));
         if best.is_none() {
             // بداية العام، منتصف الشهر: a definite unit alone is the current one.
             if let Some((end, unit)) = self.find(i, |e| match e {
@@ -256,10 +252,7 @@ impl<'a> Grammar<'a> {
 
     /// An expression that can stand at either end of a range.
     fn core(&self, i: usize) -> M<Expr> {
-        [self.date(i), self.year(i), self.decade(i), self.part(i)]
-            .into_iter()
-            .flatten()
-            .max_by_key(|(end, _)| *end)
+        longest([self.date(i), self.year(i), self.decade(i), self.part(i)].into_iter())
     }
 
     fn date(&self, i: usize) -> M<Expr> {
