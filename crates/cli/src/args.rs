@@ -44,6 +44,9 @@ pub enum Command {
     /// Full-text search, Arabic-aware (clitics, hamza and ta marbuta folded, diacritics ignored).
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Canonical entities (people, organisations, places) across all stored documents.
+    #[command(after_help = ENTITIES_HELP)]
+    Entities(EntitiesArgs),
     /// Named-entity recognition: tag a text, train the model, evaluate it, tag CoNLL files.
     #[command(after_help = NER_HELP, args_conflicts_with_subcommands = true)]
     Ner(NerArgs),
@@ -141,6 +144,36 @@ pub struct ShowArgs {
     #[arg(long)]
     pub tokens: bool,
     /// Print as JSON (always includes tokens).
+    #[arg(long)]
+    pub json: bool,
+}
+
+const ENTITIES_HELP: &str = "\
+Mentions found by the NER model are grouped into entities: within a document a surname
+(الحموشي) joins the fuller name it belongs to (عبداللطيف الحموشي); across documents the
+same name joins, whatever its spacing or article (عبد اللطيف حموشي). Each entity has a
+Latin-script name (a romanisation until an actor dictionary gives the English name).
+
+Examples:
+  rasd entities                     the most mentioned entities
+  rasd entities --type PER --json   people, one JSON object per line";
+
+/// `rasd entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this type: PER, ORG, LOC or MISC.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub etype: Option<String>,
+    /// Also list MISC entities (left out by default).
+    #[arg(long)]
+    pub all: bool,
+    /// Most entities to list (0 = all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+    /// Ignore mentions below this confidence (0–1).
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub min_confidence: f32,
+    /// One JSON object per line: id, type, name, aliases, en, documents, mentions.
     #[arg(long)]
     pub json: bool,
 }

@@ -12,7 +12,8 @@ use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
 use crate::args::{
-    Cli, Command, DocsArgs, IngestArgs, NerArgs, NerCommand, SearchArgs, ShowArgs, TimeArgs,
+    Cli, Command, DocsArgs, EntitiesArgs, IngestArgs, NerArgs, NerCommand, SearchArgs, ShowArgs,
+    TimeArgs,
 };
 
 /// Runs a parsed command line.
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => search(&cli.db, a),
         Command::Time(a) => time(a),
         Command::Ner(a) => ner(a),
+        Command::Entities(a) => entities(&cli.db, a),
     }
 }
 
@@ -369,6 +371,56 @@ fn time(a: TimeArgs) -> Result<ExitCode> {
     }
     if found.is_empty() {
         eprintln!("no temporal expressions found");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn entities(db: &std::path::Path, a: EntitiesArgs) -> Result<ExitCode> {
+    let wanted = match a.etype.as_deref().map(str::to_uppercase) {
+        Some(t) if ["PER", "ORG", "LOC", "MISC"].contains(&t.as_str()) => Some(t),
+        Some(t) => bail!("invalid --type {t:?}: use PER, ORG, LOC or MISC"),
+        None => None,
+    };
+    let store = SqliteStore::open_existing(db)?;
+    let mentions = store.all_mentions()?;
+    let refs: Vec<rasd_actors::MentionRef> = mentions
+        .iter()
+        .filter(|(_, m)| m.confidence >= a.min_confidence)
+        .filter(|(_, m)| match &wanted {
+            Some(t) => &m.label == t,
+            None => a.all || m.label != "MISC",
+        })
+        .map(|(doc, m)| rasd_actors::MentionRef { doc, label: &m.label, name: &m.name })
+        .collect();
+    let mut entities = rasd_actors::resolve(&refs);
+    if a.limit > 0 {
+        entities.truncate(a.limit);
+    }
+    let mut out = std::io::stdout().lock();
+    for e in &entities {
+        if a.json {
+            writeln!(out, "{}", serde_json::to_string(e)?)?;
+        } else {
+            let others: Vec<&str> =
+                e.aliases.iter().map(String::as_str).filter(|n| *n != e.name).collect();
+            writeln!(
+                out,
+                "{:<4} {:>4}×  {}  ({})  {} doc(s){}",
+                e.etype,
+                e.mentions,
+                e.name,
+                e.en,
+                e.documents.len(),
+                if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("  also: {}", others.join("، "))
+                }
+            )?;
+        }
+    }
+    if entities.is_empty() {
+        eprintln!("no entities (ingest documents first)");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -235,3 +235,36 @@ fn time_command_and_stored_timexes() {
     assert_eq!(doc["document"]["dct"]["source"], "metadata");
     assert_eq!(doc["document"]["timexes"][1]["value"], "2023-04");
 }
+
+#[test]
+fn entities_group_names_across_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "عنوان\nالتقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره المغربي ناصر بوريطة في واشنطن. وقال بلينكن إن العلاقات قوية.",
+    )
+    .unwrap();
+    std::fs::write(input.join("b.txt"), "عنوان\nاستقبل ناصر بوريطة في الرباط وفدا من واشنطن.")
+        .unwrap();
+    assert!(rasd(&db, &["ingest", input.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["entities", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let es = json_lines(&o);
+    let find =
+        |name: &str| es.iter().find(|e| e["aliases"].as_array().unwrap().iter().any(|a| a == name));
+    let blinken = find("بلينكن").expect("بلينكن is an alias of an entity");
+    assert_eq!(blinken["name"], "أنتوني بلينكن");
+    assert_eq!(blinken["type"], "PER");
+    assert_eq!(blinken["mentions"], 2);
+    let bourita = find("ناصر بوريطة").expect("بوريطة");
+    assert_eq!(bourita["documents"].as_array().unwrap().len(), 2);
+    assert!(bourita["en"].as_str().unwrap().starts_with("Nasr"));
+    let washington = find("واشنطن").expect("واشنطن");
+    assert_eq!(washington["type"], "LOC");
+    let o = rasd(&db, &["entities", "--type", "XYZ"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid --type"));
+}

@@ -11,6 +11,9 @@ pub struct Mention {
     pub span: Span,
     /// The original text.
     pub text: String,
+    /// The name as written without attached clitics, conservatively normalised, with a
+    /// fused article restored (`للمغرب` → `المغرب`): the form to match and display.
+    pub name: String,
     /// `PER`, `ORG`, `LOC` or `MISC`.
     pub label: String,
     /// How sure the tagger is, 0–1 (the mean over the mention's tokens of the tagger's

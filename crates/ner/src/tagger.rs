@@ -91,12 +91,12 @@ pub fn mentions(tagger: &Tagger, doc: &Doc) -> Vec<Mention> {
     let text = doc.text();
     let mut out = Vec::new();
     for s in &doc.sentences {
-        // Words of this sentence: (full span, span without leading clitics, text).
-        let mut words: Vec<(Span, Span, String)> = Vec::new();
+        // Words of this sentence: (full span, span without leading clitics, text, name form).
+        let mut words: Vec<(Span, Span, String, String)> = Vec::new();
         let mut last_word = u32::MAX;
         for t in doc.tokens.iter().filter(|t| s.span.contains(t.span)) {
             if t.word != last_word || words.is_empty() {
-                words.push((t.span, t.span, String::new()));
+                words.push((t.span, t.span, String::new(), String::new()));
                 last_word = t.word;
             }
             let w = words.last_mut().expect("pushed above");
@@ -107,10 +107,12 @@ pub fn mentions(tagger: &Tagger, doc: &Doc) -> Vec<Mention> {
             // (للولايات → ولايات): only the spans of whole pieces can be reported.
             let fused_article = t.clitic == Clitic::Article && t.text != t.form;
             let leading =
-                matches!(t.clitic, Clitic::Conjunction | Clitic::Preposition | Clitic::Future)
-                    || fused_article;
-            if leading && w.1.start == t.span.start {
+                matches!(t.clitic, Clitic::Conjunction | Clitic::Preposition | Clitic::Future);
+            if (leading || fused_article) && w.1.start == t.span.start {
                 w.1.start = t.span.end;
+            }
+            if !leading || !w.3.is_empty() {
+                w.3.push_str(&t.form);
             }
         }
         if words.is_empty() {
@@ -129,9 +131,11 @@ pub fn mentions(tagger: &Tagger, doc: &Doc) -> Vec<Mention> {
                 other => other,
             };
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
+            let name = words[a..b].iter().map(|w| w.3.as_str()).collect::<Vec<_>>().join(" ");
             out.push(Mention {
                 span,
                 text: span.slice(text).to_string(),
+                name,
                 label: label.to_string(),
                 confidence,
                 source: "ner".into(),

@@ -126,4 +126,7 @@ pub trait DocumentStore {
 
     /// Counts.
     fn stats(&self) -> Result<Stats>;
+
+    /// Every mention in the store with its document id, in document and text order.
+    fn all_mentions(&self) -> Result<Vec<(String, Mention)>>;
 }

@@ -111,7 +111,7 @@ impl SqliteStore {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT start, end, text, label, confidence, source FROM mentions WHERE docno = ?1 ORDER BY idx",
+                "SELECT start, end, text, name, label, confidence, source FROM mentions WHERE docno = ?1 ORDER BY idx",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
@@ -120,9 +120,10 @@ impl SqliteStore {
                 Ok(Mention {
                     span: Span::new(s as usize, e.max(s) as usize),
                     text: r.get(2)?,
-                    label: r.get(3)?,
-                    confidence: r.get::<_, f64>(4)? as f32,
-                    source: r.get(5)?,
+                    name: r.get(3)?,
+                    label: r.get(4)?,
+                    confidence: r.get::<_, f64>(5)? as f32,
+                    source: r.get(6)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -208,8 +209,8 @@ impl DocumentStore for SqliteStore {
                 tx.prepare_cached("DELETE FROM mentions WHERE docno = ?1").map_err(err)?;
             let mut add_mention = tx
                 .prepare_cached(
-                    "INSERT INTO mentions (docno, idx, start, end, text, label, confidence, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO mentions (docno, idx, start, end, text, name, label, confidence, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(err)?;
             let mut set_dct = tx
@@ -299,6 +300,7 @@ impl DocumentStore for SqliteStore {
                             m.span.start as i64,
                             m.span.end as i64,
                             m.text,
+                            m.name,
                             m.label,
                             m.confidence as f64,
                             m.source
@@ -433,6 +435,33 @@ impl DocumentStore for SqliteStore {
             });
         }
         Ok(hits)
+    }
+
+    fn all_mentions(&self) -> Result<Vec<(String, Mention)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, m.start, m.end, m.text, m.name, m.label, m.confidence, m.source
+                 FROM mentions m JOIN documents d USING (docno) ORDER BY d.id, m.idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let (s, e): (i64, i64) = (r.get(1)?, r.get(2)?);
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Mention {
+                        span: Span::new(s as usize, e.max(s) as usize),
+                        text: r.get(3)?,
+                        name: r.get(4)?,
+                        label: r.get(5)?,
+                        confidence: r.get::<_, f64>(6)? as f32,
+                        source: r.get(7)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 
     fn stats(&self) -> Result<Stats> {

@@ -6,10 +6,11 @@ CREATE TABLE mentions (
     start      INTEGER NOT NULL,
     end        INTEGER NOT NULL,
     text       TEXT NOT NULL,
+    name       TEXT NOT NULL,
     label      TEXT NOT NULL,
     confidence REAL NOT NULL,
     source     TEXT NOT NULL,
     PRIMARY KEY (docno, idx)
 ) WITHOUT ROWID;
 
-CREATE INDEX mentions_label_text ON mentions(label, text);
+CREATE INDEX mentions_label_name ON mentions(label, name);

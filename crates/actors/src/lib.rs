@@ -1,0 +1,345 @@
+//! Actors: named-entity mentions grouped into canonical entities.
+//!
+//! [`resolve`] takes the mentions of many documents and returns one [`Entity`] per actor:
+//!
+//! 1. **Name keys.** A name is compared on its search-profile form with spaces removed and
+//!    each word's leading article dropped, after joining `عبد ال…` compounds, so that
+//!    `عبداللطيف الحموشي`, `عبد اللطيف حموشي` and `عبد اللطيف الحموشي` share one key.
+//! 2. **Within a document**, a person mentioned by part of a name (`الحموشي`, `بيرنز`)
+//!    joins the one fuller name in the same document that ends (surname) or begins (given
+//!    names) with it.
+//! 3. **Across documents**, groups with the same full key and type merge; a group known
+//!    only by a surname joins the one fuller name elsewhere that ends with it, and a place or
+//!    organisation of two words or more joins the one longer name it begins
+//!    (`الولايات المتحدة` → `الولايات المتحدة الأمريكية`).
+//!
+//! Every entity gets a Latin-script name by romanisation (`data/romanize.tsv`) until an
+//! actor dictionary provides English names.
+#![deny(missing_docs)]
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rasd_text::{normalize_str, search_key, Profile};
+use serde::Serialize;
+
+/// One mention as the resolver sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct MentionRef<'a> {
+    /// Document id.
+    pub doc: &'a str,
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    pub label: &'a str,
+    /// The mention's name (clitics removed, normalised).
+    pub name: &'a str,
+}
+
+/// A canonical entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Stable id: type and romanised name (`per-'bdallatif-al-hmushi` → `per-bdallatif-al-hmushi`).
+    pub id: String,
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// The fullest name seen (most frequent among the longest).
+    pub name: String,
+    /// Every distinct name seen for it.
+    pub aliases: Vec<String>,
+    /// Latin-script name.
+    pub en: String,
+    /// Documents that mention it.
+    pub documents: Vec<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+/// The words of a name as keys: search-folded, `عبد ال…` joined, leading article dropped.
+pub fn name_words(name: &str) -> Vec<String> {
+    let folded = search_key(&normalize_str(name, Profile::Conservative));
+    let joined = folded.replace("عبد ال", "عبدال").replace("ابو ال", "ابوال");
+    joined
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+            _ => w.to_string(),
+        })
+        .collect()
+}
+
+/// The comparison key of a name: its words joined.
+pub fn name_key(name: &str) -> String {
+    name_words(name).concat()
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    label: String,
+    /// The fullest name's words.
+    words: Vec<String>,
+    names: BTreeMap<String, usize>,
+    docs: BTreeSet<String>,
+    mentions: usize,
+}
+
+impl Group {
+    fn key(&self) -> String {
+        self.words.concat()
+    }
+    fn absorb(&mut self, other: Group) {
+        if other.words.len() > self.words.len() {
+            self.words = other.words;
+        }
+        for (n, c) in other.names {
+            *self.names.entry(n).or_insert(0) += c;
+        }
+        self.docs.extend(other.docs);
+        self.mentions += other.mentions;
+    }
+}
+
+/// Whether `part` is a proper suffix or prefix of `full` (word-wise).
+fn part_of(part: &[String], full: &[String]) -> bool {
+    part.len() < full.len() && (full.ends_with(part) || full.starts_with(part))
+}
+
+/// Whether group `g` may join the fuller group `h`: a person by part of the name; a place or
+/// organisation of two words or more by a prefix (الولايات المتحدة → الولايات المتحدة
+/// الأمريكية).
+fn joins(g: &Group, h: &Group) -> bool {
+    if g.label != h.label {
+        return false;
+    }
+    match g.label.as_str() {
+        "PER" => part_of(&g.words, &h.words),
+        _ => g.words.len() >= 2 && g.words.len() < h.words.len() && h.words.starts_with(&g.words),
+    }
+}
+
+/// Groups mentions into canonical entities (see the crate docs for the rules).
+pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
+    // 1. Within each document: groups by (label, key), then partial person names join a
+    //    unique fuller name.
+    let mut by_doc: BTreeMap<&str, Vec<&MentionRef>> = BTreeMap::new();
+    for m in mentions {
+        by_doc.entry(m.doc).or_default().push(m);
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (doc, ms) in by_doc {
+        let mut local: BTreeMap<(String, String), Group> = BTreeMap::new();
+        for m in ms {
+            let words = name_words(m.name);
+            if words.is_empty() {
+                continue;
+            }
+            let g = local.entry((m.label.to_string(), words.concat())).or_insert_with(|| Group {
+                label: m.label.to_string(),
+                words: words.clone(),
+                ..Group::default()
+            });
+            *g.names.entry(m.name.to_string()).or_insert(0) += 1;
+            g.docs.insert(doc.to_string());
+            g.mentions += 1;
+        }
+        let mut local: Vec<Group> = local.into_values().collect();
+        local.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
+        let mut merged: Vec<Group> = Vec::new();
+        for g in local {
+            let hosts: Vec<usize> =
+                merged.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
+            match hosts.as_slice() {
+                [i] => merged[*i].absorb(g),
+                _ => merged.push(g),
+            }
+        }
+        groups.extend(merged);
+    }
+    // 2. Across documents: same label and key.
+    let mut by_key: BTreeMap<(String, String), Group> = BTreeMap::new();
+    for g in groups {
+        match by_key.get_mut(&(g.label.clone(), g.key())) {
+            Some(h) => h.absorb(g),
+            None => {
+                by_key.insert((g.label.clone(), g.key()), g);
+            }
+        }
+    }
+    // 3. Person groups known only by part of a name join the unique fuller name.
+    let mut list: Vec<Group> = by_key.into_values().collect();
+    list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
+    let mut out: Vec<Group> = Vec::new();
+    for g in list {
+        let hosts: Vec<usize> =
+            out.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
+        match hosts.as_slice() {
+            [i] => out[*i].absorb(g),
+            _ => out.push(g),
+        }
+    }
+    let table = romanization();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = out
+        .into_iter()
+        .map(|g| {
+            // The display name: the most frequent of the names with the most words.
+            let most_words = g.names.keys().map(|n| name_words(n).len()).max().unwrap_or(0);
+            let name = g
+                .names
+                .iter()
+                .filter(|(n, _)| name_words(n).len() == most_words)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            let en = romanize(&name, &table);
+            let slug: String = en
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let base = format!("{}-{}", g.label.to_lowercase(), slug);
+            let n = ids.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            Entity {
+                id,
+                etype: g.label,
+                name,
+                aliases: g.names.keys().cloned().collect(),
+                en,
+                documents: g.docs.into_iter().collect(),
+                mentions: g.mentions,
+            }
+        })
+        .collect();
+    entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+    entities
+}
+
+const ROMANIZE: &str = include_str!("../data/romanize.tsv");
+
+fn romanization() -> HashMap<char, (String, String)> {
+    let mut t = HashMap::new();
+    for line in ROMANIZE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut f = line.split('\t');
+        if let (Some(a), Some(initial), Some(medial)) = (f.next(), f.next(), f.next()) {
+            if let Some(c) = a.chars().next() {
+                t.insert(c, (initial.to_string(), medial.to_string()));
+            }
+        }
+    }
+    t
+}
+
+/// A Latin-script rendering of an Arabic name (`الحموشي` → `Al-Hmushi`).
+pub fn romanize_name(name: &str) -> String {
+    romanize(name, &romanization())
+}
+
+fn romanize(name: &str, table: &HashMap<char, (String, String)>) -> String {
+    let norm = normalize_str(name, Profile::Conservative);
+    let mut words = Vec::new();
+    for w in norm.split_whitespace() {
+        let (article, rest) = match w.strip_prefix("ال") {
+            Some(r) if r.chars().count() >= 2 => ("al-", r),
+            _ => ("", w),
+        };
+        let mut out = String::from(article);
+        for (i, c) in rest.chars().enumerate() {
+            match table.get(&c) {
+                Some((initial, medial)) => out.push_str(if i == 0 { initial } else { medial }),
+                None if c.is_ascii_alphanumeric() => out.push(c),
+                None => {}
+            }
+        }
+        if out.is_empty() {
+            continue;
+        }
+        // Capitalise the word, and the name after the article (Al-Hmushi).
+        let cap: String = out
+            .split('-')
+            .map(|part| {
+                let mut chars = part.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("-");
+        words.push(cap);
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m<'a>(doc: &'a str, label: &'a str, name: &'a str) -> MentionRef<'a> {
+        MentionRef { doc, label, name }
+    }
+
+    #[test]
+    fn keys_ignore_spacing_and_articles() {
+        assert_eq!(name_key("عبداللطيف الحموشي"), name_key("عبد اللطيف حموشي"));
+        assert_eq!(name_key("أمريكا"), name_key("امريكا"));
+        assert_ne!(name_key("بيرنز"), name_key("بيرن"));
+    }
+
+    #[test]
+    fn surnames_join_full_names_within_and_across_documents() {
+        let ms = [
+            m("a", "PER", "عبداللطيف الحموشي"),
+            m("a", "PER", "الحموشي"),
+            m("a", "PER", "ويليام بيرنز"),
+            m("b", "PER", "عبد اللطيف حموشي"),
+            m("b", "PER", "بيرنز"),
+            m("b", "LOC", "الرباط"),
+            m("a", "LOC", "الرباط"),
+        ];
+        let es = resolve(&ms);
+        assert_eq!(es.len(), 3, "{es:#?}");
+        let h = es.iter().find(|e| e.aliases.contains(&"الحموشي".to_string())).unwrap();
+        assert_eq!(h.documents, ["a", "b"]);
+        assert_eq!(h.mentions, 3);
+        assert_eq!(h.etype, "PER");
+        let b = es.iter().find(|e| e.name == "ويليام بيرنز").unwrap();
+        assert_eq!(b.documents, ["a", "b"]);
+        let r = es.iter().find(|e| e.etype == "LOC").unwrap();
+        assert_eq!(r.mentions, 2);
+    }
+
+    #[test]
+    fn place_prefixes_join() {
+        let ms = [
+            m("a", "LOC", "الولايات المتحدة"),
+            m("b", "LOC", "الولايات المتحدة الأمريكية"),
+            m("a", "LOC", "المتحدة"),
+        ];
+        let es = resolve(&ms);
+        assert_eq!(es.len(), 2, "{es:#?}");
+        assert_eq!(es[0].name, "الولايات المتحدة الأمريكية");
+    }
+
+    #[test]
+    fn ambiguous_surnames_stay_apart() {
+        let ms = [m("a", "PER", "محمد علي"), m("a", "PER", "أحمد علي"), m("a", "PER", "علي")];
+        assert_eq!(resolve(&ms).len(), 3);
+    }
+
+    #[test]
+    fn romanisation() {
+        assert_eq!(romanize_name("الحموشي"), "Al-Hmushi");
+        assert_eq!(romanize_name("بيرنز"), "Birnz");
+        let ms = [m("a", "PER", "بيرنز"), m("b", "LOC", "بيرنز")];
+        let ids: Vec<String> = resolve(&ms).into_iter().map(|e| e.id).collect();
+        assert!(
+            ids.contains(&"per-birnz".to_string()) && ids.contains(&"loc-birnz".to_string()),
+            "{ids:?}"
+        );
+    }
+}
