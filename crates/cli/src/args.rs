@@ -197,6 +197,10 @@ pub struct NerArgs {
     /// A model file instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     pub model: Option<PathBuf>,
+    /// Add the organisation head-word rule to the model's output (as ingest does; off for
+    /// eval and tag, which follow ANERcorp's conventions).
+    #[arg(long, global = true)]
+    pub rules: bool,
 }
 
 /// `rasd ner` subcommands.

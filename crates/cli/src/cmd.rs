@@ -461,7 +461,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 text,
             });
             rasd_doc::Component::process(&rasd_text::TextLayer, &mut doc)?;
-            for m in rasd_ner::mentions(&tagger, &doc) {
+            for m in rasd_ner::mentions(&tagger, &doc, true) {
                 writeln!(
                     out,
                     "{:>5}..{:<5} {:<5} {:.2}  {}",
@@ -476,7 +476,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
             let mut ev = rasd_ner::metrics::Evaluation::default();
             let mut tokens = 0;
             for s in &sentences {
-                let (tags, _) = tagger.tag(&s.tokens);
+                let (tags, _) = tagger.tag_with(&s.tokens, a.rules);
                 tokens += s.tokens.len();
                 ev.add(&s.tags, &tags);
             }
@@ -497,7 +497,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 if i > 0 {
                     writeln!(out)?;
                 }
-                let (tags, _) = tagger.tag(&s.tokens);
+                let (tags, _) = tagger.tag_with(&s.tokens, a.rules);
                 for (tok, t) in s.tokens.iter().zip(tags) {
                     writeln!(out, "{tok} {}", rasd_ner::tags::TAGS[t as usize])?;
                 }

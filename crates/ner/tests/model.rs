@@ -109,7 +109,7 @@ fn seed_people_and_places_are_found() {
             text,
         });
         rasd_doc::Component::process(&rasd_text::TextLayer, &mut doc).unwrap();
-        for m in rasd_ner::mentions(Tagger::builtin().unwrap(), &doc) {
+        for m in rasd_ner::mentions(Tagger::builtin().unwrap(), &doc, true) {
             assert_eq!(&doc.text()[m.span.start..m.span.end], m.text);
             found.push((m.label, m.text));
         }
@@ -123,4 +123,33 @@ fn seed_people_and_places_are_found() {
     for place in ["الرباط", "واشنطن", "المغرب"] {
         assert!(has("LOC", place), "place {place} not found");
     }
+}
+
+#[test]
+fn organisation_rule_adds_head_word_phrases() {
+    let tagger = Tagger::builtin().unwrap();
+    let words = [
+        "التقى",
+        "مسؤولون",
+        "من",
+        "المديرية",
+        "العامة",
+        "للأمن",
+        "الوطني",
+        "و",
+        "مكتب",
+        "التحقيقات",
+        "الفيدرالي",
+        "أمس",
+        ".",
+    ];
+    let with: Vec<&str> =
+        tagger.tag_with(&words, true).0.into_iter().map(|t| TAGS[t as usize]).collect();
+    assert_eq!(&with[3..7], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"], "{with:?}");
+    assert_eq!(&with[8..11], ["B-ORG", "I-ORG", "I-ORG"], "{with:?}");
+    assert_eq!(with[11], "O", "the phrase stops at a word without the article: {with:?}");
+    // Without the rule the model's own output is returned unchanged.
+    let (plain, _) = tagger.tag(&words);
+    let (same, _) = tagger.tag_with(&words, false);
+    assert_eq!(plain, same);
 }
