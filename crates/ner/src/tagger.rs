@@ -191,7 +191,12 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
                 other => other,
             };
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
-            let name = words[a..b].iter().map(|w| w.3.as_str()).collect::<Vec<_>>().join(" ");
+            // The first word without its leading clitics (article restored), the others as
+            // written: المديرية العامة للأمن الوطني keeps its ل.
+            let name = std::iter::once(words[a].3.as_str())
+                .chain(words[a + 1..b].iter().map(|w| w.2.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
             out.push(Mention {
                 span,
                 text: span.slice(text).to_string(),
