@@ -150,62 +150,178 @@ impl Component for NerLayer {
 pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     let text = doc.text();
     let mut out = Vec::new();
+    // Per sentence: its words and which of them are inside a mention.
+    let mut sentences: Vec<(Vec<Word>, Vec<bool>)> = Vec::new();
     for s in &doc.sentences {
-        // Words of this sentence: (full span, span without leading clitics, text, name form).
-        let mut words: Vec<(Span, Span, String, String)> = Vec::new();
-        let mut last_word = u32::MAX;
-        for t in doc.tokens.iter().filter(|t| s.span.contains(t.span)) {
-            if t.word != last_word || words.is_empty() {
-                words.push((t.span, t.span, String::new(), String::new()));
-                last_word = t.word;
-            }
-            let w = words.last_mut().expect("pushed above");
-            w.0.end = t.span.end;
-            w.1.end = t.span.end;
-            w.2.push_str(&t.text);
-            // Leading و ف ب ل ك س are not part of a name, nor the article fused into لل
-            // (للولايات → ولايات): only the spans of whole pieces can be reported.
-            let fused_article = t.clitic == Clitic::Article && t.text != t.form;
-            let leading =
-                matches!(t.clitic, Clitic::Conjunction | Clitic::Preposition | Clitic::Future);
-            if (leading || fused_article) && w.1.start == t.span.start {
-                w.1.start = t.span.end;
-            }
-            if !leading || !w.3.is_empty() {
-                w.3.push_str(&t.form);
-            }
-        }
+        let words = sentence_words(doc, s.span);
         if words.is_empty() {
             continue;
         }
-        let texts: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let (tags, conf) = tagger.tag_with(&texts, org_rule);
+        let mut covered = vec![false; words.len()];
         for (a, b, k) in spans(&tags) {
-            let start = words[a].1.start.min(words[a].1.end);
-            let span = Span::new(start, words[b - 1].0.end.max(start));
-            if span.is_empty() {
-                continue;
-            }
             let label = match TYPES[k] {
                 "PERS" => "PER",
                 other => other,
             };
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
-            // The first word without its leading clitics (article restored), the others as
-            // written: المديرية العامة للأمن الوطني keeps its ل.
-            let name = std::iter::once(words[a].3.as_str())
-                .chain(words[a + 1..b].iter().map(|w| w.2.as_str()))
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push(Mention {
-                span,
-                text: span.slice(text).to_string(),
-                name,
-                label: label.to_string(),
-                confidence,
-                source: "ner".into(),
+            if let Some(m) = mention(text, &words[a..b], label, confidence, "ner") {
+                covered[a..b].iter_mut().for_each(|c| *c = true);
+                out.push(m);
+            }
+        }
+        sentences.push((words, covered));
+    }
+    propagate(text, &sentences, &mut out);
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// A word of a sentence, rebuilt from the text layer's clitic pieces.
+struct Word {
+    /// Full span.
+    full: Span,
+    /// Span without leading clitics.
+    bare: Span,
+    /// Normalised text of the whole word.
+    text: String,
+    /// Written form without leading clitics (fused article restored).
+    form: String,
+}
+
+fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut last_word = u32::MAX;
+    for t in doc.tokens.iter().filter(|t| sentence.contains(t.span)) {
+        if t.word != last_word || words.is_empty() {
+            words.push(Word {
+                full: t.span,
+                bare: t.span,
+                text: String::new(),
+                form: String::new(),
             });
+            last_word = t.word;
+        }
+        let w = words.last_mut().expect("pushed above");
+        w.full.end = t.span.end;
+        w.bare.end = t.span.end;
+        w.text.push_str(&t.text);
+        // Leading و ف ب ل ك س are not part of a name, nor the article fused into لل
+        // (للولايات → ولايات): only the spans of whole pieces can be reported.
+        let fused_article = t.clitic == Clitic::Article && t.text != t.form;
+        let leading =
+            matches!(t.clitic, Clitic::Conjunction | Clitic::Preposition | Clitic::Future);
+        if (leading || fused_article) && w.bare.start == t.span.start {
+            w.bare.start = t.span.end;
+        }
+        if !leading || !w.form.is_empty() {
+            w.form.push_str(&t.form);
         }
     }
-    out
+    words
+}
+
+fn mention(
+    text: &str,
+    words: &[Word],
+    label: &str,
+    confidence: f32,
+    source: &str,
+) -> Option<Mention> {
+    let first = words.first()?;
+    let start = first.bare.start.min(first.bare.end);
+    let span = Span::new(start, words[words.len() - 1].full.end.max(start));
+    if span.is_empty() {
+        return None;
+    }
+    // The first word without its leading clitics (article restored), the others as
+    // written: المديرية العامة للأمن الوطني keeps its ل.
+    let name = std::iter::once(first.form.as_str())
+        .chain(words[1..].iter().map(|w| w.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Mention {
+        span,
+        text: span.slice(text).to_string(),
+        name,
+        label: label.to_string(),
+        confidence,
+        source: source.into(),
+    })
+}
+
+/// Least confidence of a mention whose name is propagated to other occurrences.
+const PROPAGATE_FROM: f32 = 0.7;
+/// Confidence given to a propagated mention.
+const PROPAGATED: f32 = 0.5;
+
+/// Document-level consistency: a name the model tagged confidently somewhere in the
+/// document (a one-word name, or the last word of a person's name: بلينكن) is a mention
+/// of the same type wherever else it occurs untagged in that document.
+fn propagate(text: &str, sentences: &[(Vec<Word>, Vec<bool>)], out: &mut Vec<Mention>) {
+    let mut known: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut conflict: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for m in out.iter().filter(|m| m.confidence >= PROPAGATE_FROM) {
+        let words: Vec<&str> = m.name.split(' ').collect();
+        let key = match (words.len(), m.label.as_str()) {
+            (1, _) => words[0],
+            (n, "PER") if n >= 2 => words[n - 1],
+            _ => continue,
+        };
+        if key.chars().count() < 3 {
+            continue;
+        }
+        match known.get(key) {
+            Some(l) if *l != m.label => {
+                conflict.insert(key.to_string());
+            }
+            _ => {
+                known.insert(key.to_string(), m.label.clone());
+            }
+        }
+    }
+    for (words, covered) in sentences {
+        for (i, w) in words.iter().enumerate() {
+            if covered[i] || conflict.contains(&w.form) {
+                continue;
+            }
+            if let Some(label) = known.get(&w.form) {
+                if let Some(m) =
+                    mention(text, std::slice::from_ref(w), label, PROPAGATED, "ner:document")
+                {
+                    out.push(m);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, at: usize) -> Word {
+        let span = Span::new(at, at + text.len());
+        Word { full: span, bare: span, text: text.into(), form: text.into() }
+    }
+
+    #[test]
+    fn confident_names_propagate_within_the_document() {
+        let text = "أنتوني بلينكن قال. ثم بلينكن غادر. وصل شيرمان.";
+        let s1 = vec![word("أنتوني", 0), word("بلينكن", 13), word("قال", 26)];
+        let at = text.find("ثم").unwrap();
+        let s2 = vec![word("ثم", at), word("بلينكن", at + 5), word("غادر", at + 18)];
+        let mut out = vec![mention(text, &s1[0..2], "PER", 0.9, "ner").unwrap()];
+        let sentences = vec![(s1, vec![true, true, false]), (s2, vec![false, false, false])];
+        propagate(text, &sentences, &mut out);
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[1].text, "بلينكن");
+        assert_eq!(out[1].label, "PER");
+        assert_eq!(out[1].source, "ner:document");
+        // An unconfident mention does not propagate.
+        let mut weak = vec![Mention { confidence: 0.3, ..out[0].clone() }];
+        propagate(text, &sentences, &mut weak);
+        assert_eq!(weak.len(), 1);
+    }
 }
