@@ -116,6 +116,22 @@ fn joins(g: &Group, h: &Group) -> bool {
     }
 }
 
+/// Joins each group to the one fuller group it is part of (see [`joins`]), longest names
+/// first; a part that fits several fuller names stays on its own.
+fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
+    list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
+    let mut out: Vec<Group> = Vec::new();
+    for g in list {
+        let hosts: Vec<usize> =
+            out.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
+        match hosts.as_slice() {
+            [i] => out[*i].absorb(g),
+            _ => out.push(g),
+        }
+    }
+    out
+}
+
 /// Groups mentions into canonical entities (see the crate docs for the rules).
 pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     // 1. Within each document: groups by (label, key), then partial person names join a
@@ -141,18 +157,7 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
             g.docs.insert(doc.to_string());
             g.mentions += 1;
         }
-        let mut local: Vec<Group> = local.into_values().collect();
-        local.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
-        let mut merged: Vec<Group> = Vec::new();
-        for g in local {
-            let hosts: Vec<usize> =
-                merged.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
-            match hosts.as_slice() {
-                [i] => merged[*i].absorb(g),
-                _ => merged.push(g),
-            }
-        }
-        groups.extend(merged);
+        groups.extend(join_partials(local.into_values().collect()));
     }
     // 2. Across documents: same label and key.
     let mut by_key: BTreeMap<(String, String), Group> = BTreeMap::new();
@@ -165,17 +170,7 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
         }
     }
     // 3. Person groups known only by part of a name join the unique fuller name.
-    let mut list: Vec<Group> = by_key.into_values().collect();
-    list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
-    let mut out: Vec<Group> = Vec::new();
-    for g in list {
-        let hosts: Vec<usize> =
-            out.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
-        match hosts.as_slice() {
-            [i] => out[*i].absorb(g),
-            _ => out.push(g),
-        }
-    }
+    let out = join_partials(by_key.into_values().collect());
     let table = romanization();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut entities: Vec<Entity> = out
