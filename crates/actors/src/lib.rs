@@ -13,8 +13,11 @@
 //!    organisation of two words or more joins the one longer name it begins
 //!    (`الولايات المتحدة` → `الولايات المتحدة الأمريكية`).
 //!
-//! Every entity gets a Latin-script name by romanisation (`data/romanize.tsv`) until an
-//! actor dictionary provides English names.
+//! 4. **The actor dictionary** (`data/actors.tsv`, user-extensible): a group whose name is
+//!    one of an actor's Arabic names takes the actor's id and English name, and every group
+//!    of that actor becomes one entity (`سي آي إيه` and `وكالة المخابرات المركزية`).
+//!
+//! Other entities get a Latin-script name by romanisation (`data/romanize.tsv`).
 #![deny(missing_docs)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -116,6 +119,17 @@ fn joins(g: &Group, h: &Group) -> bool {
     }
 }
 
+/// The display name: the most frequent of the names with the most words.
+fn display_name(g: &Group) -> String {
+    let most_words = g.names.keys().map(|n| name_words(n).len()).max().unwrap_or(0);
+    g.names
+        .iter()
+        .filter(|(n, _)| name_words(n).len() == most_words)
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default()
+}
+
 /// Joins each group to the one fuller group it is part of (see [`joins`]), longest names
 /// first; a part that fits several fuller names stays on its own.
 fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
@@ -171,50 +185,119 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     }
     // 3. Person groups known only by part of a name join the unique fuller name.
     let out = join_partials(by_key.into_values().collect());
+    // 4. The actor dictionary: groups with one of an actor's names become that actor.
+    let dictionary = actors();
+    let mut by_alias: HashMap<(String, String), usize> = HashMap::new();
+    for (i, a) in dictionary.iter().enumerate() {
+        for n in &a.names {
+            by_alias.insert((a.etype.clone(), name_key(n)), i);
+        }
+    }
+    let mut actor_groups: BTreeMap<usize, Group> = BTreeMap::new();
+    let mut rest: Vec<Group> = Vec::new();
+    for g in out {
+        let hit =
+            g.names.keys().find_map(|n| by_alias.get(&(g.label.clone(), name_key(n))).copied());
+        match hit {
+            Some(i) => match actor_groups.get_mut(&i) {
+                Some(h) => h.absorb(g),
+                None => {
+                    actor_groups.insert(i, g);
+                }
+            },
+            None => rest.push(g),
+        }
+    }
     let table = romanization();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut entities: Vec<Entity> = out
+    let mut entities: Vec<Entity> = actor_groups
         .into_iter()
-        .map(|g| {
-            // The display name: the most frequent of the names with the most words.
-            let most_words = g.names.keys().map(|n| name_words(n).len()).max().unwrap_or(0);
-            let name = g
-                .names
-                .iter()
-                .filter(|(n, _)| name_words(n).len() == most_words)
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(n, _)| n.clone())
-                .unwrap_or_default();
-            let en = romanize(&name, &table);
-            let slug: String = en
-                .to_lowercase()
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-                .split('-')
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
-            let base = format!("{}-{}", g.label.to_lowercase(), slug);
-            let n = ids.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        .map(|(i, g)| {
+            let a = &dictionary[i];
+            let name = display_name(&g);
             Entity {
-                id,
+                id: a.id.clone(),
                 etype: g.label,
                 name,
                 aliases: g.names.keys().cloned().collect(),
-                en,
+                en: a.en.clone(),
                 documents: g.docs.into_iter().collect(),
                 mentions: g.mentions,
             }
         })
         .collect();
+    let out = rest;
+    let mut ids: HashMap<String, usize> = entities.iter().map(|e| (e.id.clone(), 1)).collect();
+    entities.extend(out.into_iter().map(|g| {
+        let name = display_name(&g);
+        let en = romanize(&name, &table);
+        let slug: String = en
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = format!("{}-{}", g.label.to_lowercase(), slug);
+        let n = ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        Entity {
+            id,
+            etype: g.label,
+            name,
+            aliases: g.names.keys().cloned().collect(),
+            en,
+            documents: g.docs.into_iter().collect(),
+            mentions: g.mentions,
+        }
+    }));
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     entities
 }
 
 const ROMANIZE: &str = include_str!("../data/romanize.tsv");
+const ACTORS: &str = include_str!("../data/actors.tsv");
+
+/// An actor of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Canonical id.
+    pub id: String,
+    /// `PER`, `ORG`, `LOC`.
+    pub etype: String,
+    /// English name.
+    pub en: String,
+    /// Arabic names.
+    pub names: Vec<String>,
+}
+
+/// The built-in actor dictionary.
+pub fn actors() -> Vec<Actor> {
+    parse_actors(ACTORS)
+}
+
+/// Parses dictionary lines: `id<TAB>type<TAB>English<TAB>name|name|…`.
+pub fn parse_actors(tsv: &str) -> Vec<Actor> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let [id, etype, en, names] = f.as_slice() else { return None };
+            Some(Actor {
+                id: id.to_string(),
+                etype: etype.to_string(),
+                en: en.to_string(),
+                names: names
+                    .split('|')
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect(),
+            })
+        })
+        .collect()
+}
 
 fn romanization() -> HashMap<char, (String, String)> {
     let mut t = HashMap::new();
@@ -318,6 +401,31 @@ mod tests {
         let es = resolve(&ms);
         assert_eq!(es.len(), 2, "{es:#?}");
         assert_eq!(es[0].name, "الولايات المتحدة الأمريكية");
+    }
+
+    #[test]
+    fn dictionary_merges_acronyms_and_gives_english_names() {
+        let ms = [
+            m("a", "ORG", "سي آي إيه"),
+            m("b", "ORG", "وكالة المخابرات المركزية"),
+            m("b", "ORG", "وكالة الاستخبارات المركزية"),
+        ];
+        let es = resolve(&ms);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].id, "org-cia");
+        assert_eq!(es[0].en, "Central Intelligence Agency");
+        assert_eq!(es[0].documents, ["a", "b"]);
+        // The type must agree: a person called like an organisation is not that organisation.
+        let es = resolve(&[m("a", "PER", "حماس")]);
+        assert_ne!(es[0].id, "org-hamas");
+    }
+
+    #[test]
+    fn dictionary_lines_parse() {
+        let a = parse_actors("# c\nx\tORG\tX Org\tأ|ب\nbad line\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].names, ["أ", "ب"]);
+        assert!(actors().len() > 40);
     }
 
     #[test]
