@@ -257,6 +257,20 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     entities
 }
 
+/// Finds the entity of a mention: index by (document, label, name key) over the entities'
+/// aliases and documents.
+pub fn index(entities: &[Entity]) -> HashMap<(String, String, String), usize> {
+    let mut map = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        for a in &e.aliases {
+            for d in &e.documents {
+                map.entry((d.clone(), e.etype.clone(), name_key(a))).or_insert(i);
+            }
+        }
+    }
+    map
+}
+
 const ROMANIZE: &str = include_str!("../data/romanize.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
 

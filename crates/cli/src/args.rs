@@ -44,6 +44,9 @@ pub enum Command {
     /// Full-text search, Arabic-aware (clitics, hamza and ta marbuta folded, diacritics ignored).
     #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
+    /// Events (meetings, visits, calls …) merged across articles, with their evidence.
+    #[command(after_help = EVENTS_HELP)]
+    Events(EventsArgs),
     /// Canonical entities (people, organisations, places) across all stored documents.
     #[command(after_help = ENTITIES_HELP)]
     Entities(EntitiesArgs),
@@ -144,6 +147,36 @@ pub struct ShowArgs {
     #[arg(long)]
     pub tokens: bool,
     /// Print as JSON (always includes tokens).
+    #[arg(long)]
+    pub json: bool,
+}
+
+const EVENTS_HELP: &str = "\
+Events are found sentence by sentence (today: CONSULT — meetings, visits, hosting, calls,
+summits), with named participants, a date resolved against the publication date, a place,
+and the sentence as evidence; reports of the same happening in several articles are merged.
+
+Examples:
+  rasd events                               a readable list, oldest first
+  rasd events --actor الحموشي                 events with this actor (Arabic or Latin name)
+  rasd events --since 2023-01 --json        the SPEC's JSON contract, one event per line";
+
+/// `rasd events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only events with this participant (any of its names, its Latin name or id).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only events of this PLOVER type.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub etype: Option<String>,
+    /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only events on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// One JSON object per line (id, type, mode, participants, location, date, documents, evidence).
     #[arg(long)]
     pub json: bool,
 }

@@ -268,3 +268,45 @@ fn entities_group_names_across_documents() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("invalid --type"));
 }
+
+#[test]
+fn events_are_merged_across_articles_with_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.jsonl"),
+        concat!(
+            r#"{"id":"a1","published":"2023-03-08","text":"عنوان\nالتقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره المغربي ناصر بوريطة في واشنطن يوم 5 مارس 2023."}"#,
+            "\n",
+            r#"{"id":"a2","published":"2023-03-09","text":"عنوان آخر\nوكان ناصر بوريطة قد التقى أنتوني بلينكن في واشنطن الأحد الماضي."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    assert!(rasd(&db, &["ingest", input.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["events", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let events = json_lines(&o);
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!(e["type"], "CONSULT");
+    assert_eq!(e["date"], "2023-03-05");
+    assert_eq!(e["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(e["location"]["name"], "واشنطن");
+    let ev = e["evidence"].as_array().unwrap();
+    assert_eq!(ev.len(), 2);
+    // Evidence offsets point into the stored text.
+    let o = rasd(&db, &["show", "--json", ev[0]["document"].as_str().unwrap()]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let text = doc["document"]["text"].as_str().unwrap();
+    let (s, t) =
+        (ev[0]["start"].as_u64().unwrap() as usize, ev[0]["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..t], ev[0]["sentence"].as_str().unwrap());
+    // Filters.
+    assert_eq!(json_lines(&rasd(&db, &["events", "--json", "--actor", "بوريطة"])).len(), 1);
+    assert_eq!(json_lines(&rasd(&db, &["events", "--json", "--since", "2024"])).len(), 0);
+    let o = rasd(&db, &["events", "--since", "March"]);
+    assert_eq!(o.status.code(), Some(2));
+}

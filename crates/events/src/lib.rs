@@ -1,0 +1,393 @@
+//! Event extraction: PLOVER CONSULT events (meetings, visits, hosting, calls, summits) from
+//! the enriched document, with participants, date, place and evidence, and their merge
+//! across articles.
+//!
+//! [`extract`] reads one document — tokens (for triggers), NER mentions (participants and
+//! places) and temporal expressions (dates) — and returns one [`EventMention`] per sentence
+//! that reports a consultation. Triggers are data (`data/triggers.tsv`), matched on token
+//! stems so that every clitic form counts (`والتقى`، `وبحث`). Sentences whose trigger is
+//! negated, future or planned (`لم`، `سوف`، `من المقرر`) are skipped (`data/modality.txt`).
+//! [`merge`] joins mentions of the same happening — same type, shared participants,
+//! compatible dates and places — into one [`Event`] with several sources.
+//!
+//! Only CONSULT is implemented so far; the other PLOVER types and role-aware participants
+//! (source/target, نظيره) are the next step (issue 6).
+#![deny(missing_docs)]
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rasd_doc::{Clitic, Doc, Mention, Span, TokenKind};
+use rasd_text::search_key;
+use serde::Serialize;
+
+const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+const MODALITY: &str = include_str!("../data/modality.txt");
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Trigger key → CONSULT mode.
+fn triggers() -> &'static HashMap<String, &'static str> {
+    static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in lines(TRIGGERS) {
+            let Some((mode, forms)) = line.split_once('\t') else { continue };
+            let mode: &'static str = match mode {
+                "meet" => "meet",
+                "host" => "host",
+                "visit" => "visit",
+                "phone" => "phone",
+                "multilateral" => "multilateral",
+                _ => continue,
+            };
+            for f in forms.split('|') {
+                map.insert(search_key(f.trim()), mode);
+            }
+        }
+        map
+    })
+}
+
+fn modality() -> &'static HashSet<String> {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| lines(MODALITY).map(search_key).collect())
+}
+
+/// A mode's priority when a sentence has several triggers (هستقبل … لبحث: host wins).
+fn priority(mode: &str) -> u8 {
+    match mode {
+        "host" => 5,
+        "visit" => 4,
+        "phone" => 3,
+        "multilateral" => 2,
+        _ => 1,
+    }
+}
+
+/// An event as one sentence of one document reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMention {
+    /// PLOVER type.
+    pub etype: String,
+    /// CONSULT mode.
+    pub mode: Option<String>,
+    /// Indices into the document's mentions: participants.
+    pub participants: Vec<usize>,
+    /// Index into the document's mentions: the place.
+    pub location: Option<usize>,
+    /// ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or none.
+    pub date: Option<String>,
+    /// The sentence in the original text.
+    pub sentence: Span,
+    /// The trigger in the original text.
+    pub trigger: Span,
+    /// The rule that fired (`consult:visit:زيارة`).
+    pub rule: String,
+}
+
+/// Reduces a timex value to an event date (`2023-04-07TEV` → `2023-04-07`; ranges take
+/// their start); vague or year-less values give none.
+pub fn event_date(value: &str) -> Option<String> {
+    let v = value.split('/').next()?;
+    let v = v.split('T').next()?;
+    let ok = v.len() >= 4
+        && v[..4].chars().all(|c| c.is_ascii_digit())
+        && (v.len() == 4 || v.len() == 7 || v.len() == 10)
+        && v.chars().all(|c| c.is_ascii_digit() || c == '-');
+    ok.then(|| v.to_string())
+}
+
+/// Finds CONSULT events in a document with tokens, mentions and timexes.
+pub fn extract(doc: &Doc) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    let trig = triggers();
+    let modal = modality();
+    let mut previous_date: Option<String> = None;
+    for s in &doc.sentences {
+        let toks: Vec<&rasd_doc::Token> =
+            doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect();
+        let date_here = doc
+            .timexes
+            .iter()
+            .filter(|t| s.span.contains(t.span))
+            .find_map(|t| t.value.as_deref().and_then(event_date));
+        // The trigger: a content token whose stem is listed, not inside a name.
+        let mut best: Option<(usize, &'static str)> = None;
+        for (i, t) in toks.iter().enumerate() {
+            if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
+                continue;
+            }
+            if doc.mentions.iter().any(|m| m.span.contains(t.span)) {
+                continue;
+            }
+            let Some(&mode) = trig.get(&search_key(&t.form)) else { continue };
+            // Negated, future or planned: not reported as having happened.
+            let before: Vec<String> = toks[..i]
+                .iter()
+                .rev()
+                .filter(|x| x.clitic == Clitic::None)
+                .take(3)
+                .map(|x| search_key(&x.form))
+                .collect();
+            let future_clitic =
+                i > 0 && toks[i - 1].clitic == Clitic::Future && toks[i - 1].word == t.word;
+            if future_clitic || before.iter().any(|b| modal.contains(b)) {
+                continue;
+            }
+            if best.is_none_or(|(_, m)| priority(mode) > priority(m)) {
+                best = Some((i, mode));
+            }
+        }
+        let chained = toks.first().is_some_and(|t| t.clitic == Clitic::Conjunction);
+        let date = date_here.clone().or_else(|| if chained { previous_date.clone() } else { None });
+        if date_here.is_some() {
+            previous_date = date_here;
+        }
+        let Some((ti, mode)) = best else { continue };
+        let trigger = toks[ti].span;
+        let in_sentence: Vec<(usize, &Mention)> =
+            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
+        let mut participants: Vec<usize> = in_sentence
+            .iter()
+            .filter(|(_, m)| m.label == "PER" || m.label == "ORG")
+            .map(|(i, _)| *i)
+            .collect();
+        // The place: for a visit, the first place after the trigger (the place visited, which
+        // also stands for the host); otherwise a place after في or ب.
+        let mut location = None;
+        if mode == "visit" {
+            if let Some((i, _)) =
+                in_sentence.iter().find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start)
+            {
+                location = Some(*i);
+                participants.push(*i);
+            }
+        }
+        if location.is_none() {
+            // The first introduced place after the trigger, else the nearest before it (long
+            // sentences name several places).
+            let places: Vec<&(usize, &Mention)> =
+                in_sentence.iter().filter(|(_, m)| m.label == "LOC" && located(doc, m)).collect();
+            location = places
+                .iter()
+                .find(|(_, m)| m.span.start > trigger.start)
+                .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
+                .map(|(i, _)| *i);
+        }
+        if participants.is_empty() {
+            continue;
+        }
+        participants.sort_unstable();
+        participants.dedup();
+        out.push(EventMention {
+            etype: "CONSULT".into(),
+            mode: Some(mode.into()),
+            participants,
+            location,
+            date,
+            sentence: s.span,
+            trigger,
+            rule: format!("consult:{mode}:{}", toks[ti].form),
+        });
+    }
+    out
+}
+
+/// Whether a place mention is introduced by في or the preposition ب.
+fn located(doc: &Doc, m: &Mention) -> bool {
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    let prev: Vec<&rasd_doc::Token> = doc.tokens[..=pos].iter().rev().take(3).collect();
+    prev.iter().any(|t| {
+        (t.clitic == Clitic::Preposition && t.form == "ب" && t.span.end <= m.span.start + 1)
+            || (t.clitic == Clitic::None && t.form == "في" && t.span.end <= m.span.start)
+    })
+}
+
+/// A participant, place or other entity reference in a merged event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityRef {
+    /// Canonical entity id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// `PER`, `ORG`, `LOC`.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Latin-script name.
+    pub en: String,
+    /// `participant` (CONSULT), `source` or `target`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Evidence for an event: where a document states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// Document id.
+    pub document: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Start byte of the sentence in the document's original text.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// The rule that fired.
+    pub rule: String,
+}
+
+/// An event merged across mentions and documents (the SPEC's output contract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// Stable id.
+    pub id: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// CONSULT mode.
+    pub mode: Option<String>,
+    /// Participants.
+    pub participants: Vec<EntityRef>,
+    /// Place.
+    pub location: Option<EntityRef>,
+    /// The most precise date the sources agree on.
+    pub date: Option<String>,
+    /// Documents that report it.
+    pub documents: Vec<String>,
+    /// Sentences that state it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An event mention with its participants and place resolved to canonical entities.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// Document id.
+    pub document: String,
+    /// The mention.
+    pub mention: EventMention,
+    /// Canonical participants.
+    pub participants: Vec<EntityRef>,
+    /// Canonical place.
+    pub location: Option<EntityRef>,
+    /// The evidence sentence.
+    pub sentence: String,
+}
+
+/// Whether two dates can describe the same happening: equal, one a prefix of the other, or
+/// one unknown.
+pub fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
+        _ => true,
+    }
+}
+
+/// Merges event mentions that describe the same happening: same type, at least two shared
+/// participants (or the same single participant), compatible dates and places.
+pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
+    let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
+    for r in items {
+        let ids: BTreeSet<String> = r.participants.iter().map(|p| p.id.clone()).collect();
+        let date = r.mention.date.clone();
+        let target = events.iter_mut().find(|(e, eids)| {
+            let shared = eids.intersection(&ids).count();
+            let enough = shared >= 2 || (shared == 1 && (eids.len() == 1 || ids.len() == 1));
+            e.etype == r.mention.etype
+                && enough
+                && dates_compatible(e.date.as_deref(), date.as_deref())
+                && match (&e.location, &r.location) {
+                    (Some(a), Some(b)) => a.id == b.id,
+                    _ => true,
+                }
+        });
+        let evidence = Evidence {
+            document: r.document.clone(),
+            sentence: r.sentence.clone(),
+            start: r.mention.sentence.start,
+            end: r.mention.sentence.end,
+            rule: r.mention.rule.clone(),
+        };
+        match target {
+            Some((e, eids)) => {
+                for p in r.participants {
+                    if eids.insert(p.id.clone()) {
+                        e.participants.push(p);
+                    }
+                }
+                if e.location.is_none() {
+                    e.location = r.location;
+                }
+                // Keep the most precise date.
+                if date.as_ref().is_some_and(|d| e.date.as_ref().is_none_or(|x| d.len() > x.len()))
+                {
+                    e.date = date;
+                }
+                if priority(r.mention.mode.as_deref().unwrap_or(""))
+                    > priority(e.mode.as_deref().unwrap_or(""))
+                {
+                    e.mode = r.mention.mode.clone();
+                }
+                if !e.documents.contains(&r.document) {
+                    e.documents.push(r.document.clone());
+                }
+                e.evidence.push(evidence);
+            }
+            None => {
+                let e = Event {
+                    id: String::new(),
+                    etype: r.mention.etype.clone(),
+                    mode: r.mention.mode.clone(),
+                    participants: r.participants,
+                    location: r.location,
+                    date,
+                    documents: vec![r.document.clone()],
+                    evidence: vec![evidence],
+                };
+                events.push((e, ids));
+            }
+        }
+    }
+    let mut out: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
+    out.sort_by(|a, b| {
+        a.date.cmp(&b.date).then_with(|| a.evidence[0].document.cmp(&b.evidence[0].document))
+    });
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = format!(
+            "{}-{}-{}",
+            e.etype.to_lowercase(),
+            e.date.as_deref().unwrap_or("undated"),
+            i + 1
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(event_date("2023-04-07TEV").as_deref(), Some("2023-04-07"));
+        assert_eq!(event_date("2022-06-13/2022-06-14").as_deref(), Some("2022-06-13"));
+        assert_eq!(event_date("2023-03").as_deref(), Some("2023-03"));
+        assert_eq!(event_date("PAST_REF"), None);
+        assert_eq!(event_date("XXXX-02-22"), None);
+        assert_eq!(event_date("199X"), None);
+        assert_eq!(event_date("2023-W14"), None);
+        assert!(dates_compatible(Some("2023-04-07"), Some("2023-04")));
+        assert!(!dates_compatible(Some("2023-04-07"), Some("2023-03")));
+        assert!(dates_compatible(None, Some("2023")));
+    }
+
+    #[test]
+    fn triggers_load() {
+        assert_eq!(triggers().get(&search_key("التقى")), Some(&"meet"));
+        assert_eq!(triggers().get(&search_key("زيارة")), Some(&"visit"));
+        assert!(modality().contains(&search_key("لم")));
+    }
+}
