@@ -10,8 +10,10 @@
 //! [`merge`] joins mentions of the same happening — same type, shared participants,
 //! compatible dates and places — into one [`Event`] with several sources.
 //!
-//! Only CONSULT is implemented so far; the other PLOVER types and role-aware participants
-//! (source/target, نظيره) are the next step (issue 6).
+//! CONSULT takes every named person and organisation of the sentence as a participant. Ten
+//! other types (ACCUSE, REJECT, THREATEN, REQUEST, SUPPORT, AGREE, COERCE, ASSAULT, SANCTION)
+//! are read from verb triggers with a source and a target found by word order. Role-aware
+//! participants (نظيره، مدير الوكالة) are the next step (issues 5 and 6).
 #![deny(missing_docs)]
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -28,23 +30,18 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Trigger key → CONSULT mode.
-fn triggers() -> &'static HashMap<String, &'static str> {
-    static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+/// Trigger key → (PLOVER type, CONSULT mode or "-").
+fn triggers() -> &'static HashMap<String, (&'static str, &'static str)> {
+    static T: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
     T.get_or_init(|| {
         let mut map = HashMap::new();
         for line in lines(TRIGGERS) {
-            let Some((mode, forms)) = line.split_once('\t') else { continue };
-            let mode: &'static str = match mode {
-                "meet" => "meet",
-                "host" => "host",
-                "visit" => "visit",
-                "phone" => "phone",
-                "multilateral" => "multilateral",
-                _ => continue,
-            };
-            for f in forms.split('|') {
-                map.insert(search_key(f.trim()), mode);
+            let f: Vec<&str> = line.split('\t').collect();
+            let [etype, mode, forms] = f.as_slice() else { continue };
+            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
+            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            for form in forms.split('|') {
+                map.insert(search_key(form.trim()), (etype, mode));
             }
         }
         map
@@ -114,8 +111,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             .iter()
             .filter(|t| s.span.contains(t.span))
             .find_map(|t| t.value.as_deref().and_then(event_date));
-        // The trigger: a content token whose stem is listed, not inside a name.
+        // Triggers: content tokens whose stem is listed, not inside a name, not negated or
+        // planned. The best CONSULT trigger makes one event; other types one event each.
         let mut best: Option<(usize, &'static str)> = None;
+        let mut others: Vec<(usize, &'static str)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
                 continue;
@@ -123,7 +122,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             if doc.mentions.iter().any(|m| m.span.contains(t.span)) {
                 continue;
             }
-            let Some(&mode) = trig.get(&search_key(&t.form)) else { continue };
+            let Some(&(etype, mode)) = trig.get(&search_key(&t.form)) else { continue };
             // Negated, future or planned: not reported as having happened.
             let before: Vec<String> = toks[..i]
                 .iter()
@@ -137,7 +136,9 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             if future_clitic || before.iter().any(|b| modal.contains(b)) {
                 continue;
             }
-            if best.is_none_or(|(_, m)| priority(mode) > priority(m)) {
+            if etype != "CONSULT" {
+                others.push((i, etype));
+            } else if best.is_none_or(|(_, m)| priority(mode) > priority(m)) {
                 best = Some((i, mode));
             }
         }
@@ -146,10 +147,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         if date_here.is_some() {
             previous_date = date_here;
         }
-        let Some((ti, mode)) = best else { continue };
-        let trigger = toks[ti].span;
         let in_sentence: Vec<(usize, &Mention)> =
             doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
+        for &(ti, etype) in &others {
+            if let Some(e) = directed(doc, &toks, ti, etype, &in_sentence, s.span, date.clone()) {
+                out.push(e);
+            }
+        }
+        let Some((ti, mode)) = best else { continue };
+        let trigger = toks[ti].span;
         let mut participants: Vec<usize> = in_sentence
             .iter()
             .filter(|(_, m)| m.label == "PER" || m.label == "ORG")
@@ -194,6 +200,74 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         });
     }
     out
+}
+
+/// An event with a source and a target, read from Arabic word order: in a verb-first clause
+/// (اتهم كوربن حكومة ماي) the first actor after the verb is the source and the next one the
+/// target; when an actor precedes the verb in the same clause (روسيا … عرقلت قرارا) it is the
+/// source and the first actor after the verb the target. Actors are named people,
+/// organisations and places (a country acting through its government).
+fn directed(
+    doc: &Doc,
+    toks: &[&rasd_doc::Token],
+    ti: usize,
+    etype: &str,
+    in_sentence: &[(usize, &Mention)],
+    sentence: Span,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let trigger = toks[ti].span;
+    let actors: Vec<&(usize, &Mention)> = in_sentence
+        .iter()
+        .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+        .collect();
+    // The clause: from the last comma or sentence start before the trigger.
+    let clause_start = toks[..ti]
+        .iter()
+        .rev()
+        .find(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text.as_str(), "،" | "," | ":" | "\"" | "؛")
+        })
+        .map_or(sentence.start, |t| t.span.end);
+    let after: Vec<&&(usize, &Mention)> =
+        actors.iter().filter(|(_, m)| m.span.start > trigger.end).collect();
+    let before = actors
+        .iter()
+        .rev()
+        .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start);
+    let (source, target) = match before {
+        Some((s, _)) => (*s, after.first().map(|(t, _)| *t)?),
+        None => {
+            let s = after.first()?;
+            // The subject follows the verb closely (a title may come between).
+            let gap = doc
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.span.start >= trigger.end
+                        && t.span.end <= s.1.span.start
+                        && t.clitic == Clitic::None
+                })
+                .count();
+            if gap > 4 {
+                return None;
+            }
+            (s.0, after.get(1).map(|(t, _)| *t)?)
+        }
+    };
+    if source == target || doc.mentions[source].name == doc.mentions[target].name {
+        return None;
+    }
+    Some(EventMention {
+        etype: etype.to_string(),
+        mode: None,
+        participants: vec![source, target],
+        location: None,
+        date,
+        sentence,
+        trigger,
+        rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
+    })
 }
 
 /// Whether a place mention is introduced by في or the preposition ب.
@@ -386,8 +460,9 @@ mod tests {
 
     #[test]
     fn triggers_load() {
-        assert_eq!(triggers().get(&search_key("التقى")), Some(&"meet"));
-        assert_eq!(triggers().get(&search_key("زيارة")), Some(&"visit"));
+        assert_eq!(triggers().get(&search_key("التقى")), Some(&("CONSULT", "meet")));
+        assert_eq!(triggers().get(&search_key("زيارة")), Some(&("CONSULT", "visit")));
+        assert_eq!(triggers().get(&search_key("اتهم")), Some(&("ACCUSE", "-")));
         assert!(modality().contains(&search_key("لم")));
     }
 }

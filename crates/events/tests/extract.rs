@@ -65,3 +65,29 @@ fn no_named_participant_no_event() {
     let d = doc("وعقد اللقاء في أجواء إيجابية.", None);
     assert!(extract(&d).is_empty());
 }
+
+#[test]
+fn directed_events_read_source_and_target_from_word_order() {
+    // Verb first: the first actor after the verb is the source, the next the target.
+    let d = doc("واتهم الرئيس الأمريكي دونالد ترامب إيران بدعم الإرهاب.", Some("2018-05-10"));
+    let ev = extract(&d);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == "ACCUSE")
+        .unwrap_or_else(|| panic!("{ev:?}\n{:?}", d.mentions));
+    let names: Vec<&str> = e.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert_eq!(names, ["دونالد ترامب", "إيران"], "{:?}", d.mentions);
+    assert!(e.rule.starts_with("accuse:"));
+    // Subject first, in the same clause.
+    let d = doc("وكانت روسيا رفضت مشروع القرار الذي قدمته فرنسا.", Some("2018-05-10"));
+    let ev = extract(&d);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == "REJECT")
+        .unwrap_or_else(|| panic!("{ev:?}\n{:?}", d.mentions));
+    let names: Vec<&str> = e.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert_eq!(names, ["روسيا", "فرنسا"]);
+    // One actor only: no directed event.
+    let d = doc("ورفضت روسيا ذلك.", None);
+    assert!(extract(&d).iter().all(|e| e.etype != "REJECT"));
+}
