@@ -47,6 +47,13 @@ pub enum Command {
     /// Events (meetings, visits, calls …) merged across articles, with their evidence.
     #[command(after_help = EVENTS_HELP)]
     Events(EventsArgs),
+    /// A readable chronological list of events: date, type/mode, participants, place, sources.
+    Timeline(EventsArgs),
+    /// One event's evidence: its sentences with participants and dates highlighted.
+    Explain {
+        /// Event id, as `rasd events` prints it.
+        id: String,
+    },
     /// Canonical entities (people, organisations, places) across all stored documents.
     #[command(after_help = ENTITIES_HELP)]
     Entities(EntitiesArgs),

@@ -27,6 +27,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ner(a) => ner(a),
         Command::Entities(a) => entities(&cli.db, a),
         Command::Events(a) => events(&cli.db, a),
+        Command::Timeline(a) => events(&cli.db, EventsArgs { json: false, ..a }),
+        Command::Explain { id } => explain(&cli.db, &id),
     }
 }
 
@@ -426,7 +428,8 @@ fn entities(db: &std::path::Path, a: EntitiesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
+/// Extracts, resolves, merges and filters the events of the store.
+fn load_events(db: &std::path::Path, a: &EventsArgs) -> Result<Vec<rasd_events::Event>> {
     for (flag, d) in [("--since", &a.since), ("--until", &a.until)] {
         if let Some(d) = d {
             let ok = [4, 7, 10].contains(&d.len())
@@ -519,6 +522,11 @@ fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
         });
         type_ok && actor_ok && since_ok && until_ok
     });
+    Ok(events)
+}
+
+fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
+    let events = load_events(db, &a)?;
     let mut out = std::io::stdout().lock();
     for e in &events {
         if a.json {
@@ -529,17 +537,92 @@ fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
             e.participants.iter().map(|p| format!("{} ({})", p.name, p.en)).collect();
         writeln!(
             out,
-            "{:<10} {}/{:<12} {}{}  [{} source(s)]",
+            "{:<10} {}/{:<12} {}{}  [{} source(s)]  {}",
             e.date.as_deref().unwrap_or("undated"),
             e.etype,
             e.mode.as_deref().unwrap_or("-"),
             who.join(" · "),
-            e.location.as_ref().map_or(String::new(), |l| format!("  @ {}", l.name)),
-            e.evidence.len()
+            e.location.as_ref().map_or(String::new(), |l| format!("  @ {} ({})", l.name, l.en)),
+            e.evidence.len(),
+            e.id
         )?;
     }
     if events.is_empty() {
         eprintln!("no events");
+    } else if !a.json {
+        eprintln!("(`rasd explain ID` shows an event's sentences)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
+    let args = EventsArgs { actor: None, etype: None, since: None, until: None, json: false };
+    let events = load_events(db, &args)?;
+    let Some(e) = events.iter().find(|e| e.id == id) else {
+        bail!("no event with id {id:?} (list them with `rasd events`)");
+    };
+    let store = SqliteStore::open_existing(db)?;
+    let tty = std::io::stdout().is_terminal();
+    let (on, off) = if tty { ("\x1b[1;33m", "\x1b[0m") } else { ("**", "**") };
+    let (don, doff) = if tty { ("\x1b[1;36m", "\x1b[0m") } else { ("__", "__") };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}  {}/{}  date {}",
+        e.id,
+        e.etype,
+        e.mode.as_deref().unwrap_or("-"),
+        e.date.as_deref().unwrap_or("unknown")
+    )?;
+    for p in &e.participants {
+        writeln!(
+            out,
+            "  {:<11} {} ({}) [{}]",
+            p.role.as_deref().unwrap_or("participant"),
+            p.name,
+            p.en,
+            p.id
+        )?;
+    }
+    if let Some(l) = &e.location {
+        writeln!(out, "  {:<11} {} ({}) [{}]", "place", l.name, l.en, l.id)?;
+    }
+    for ev in &e.evidence {
+        writeln!(out, "\n{} {}..{}  (rule {})", ev.document, ev.start, ev.end, ev.rule)?;
+        // Highlight the participants' names and the document's dates inside the sentence.
+        let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+        let names = e
+            .participants
+            .iter()
+            .chain(e.location.iter())
+            .flat_map(|p| p.aliases.iter().chain(std::iter::once(&p.name)));
+        for n in names {
+            for (at, _) in ev.sentence.match_indices(n.as_str()) {
+                marks.push((at, at + n.len(), false));
+            }
+        }
+        if let Some(doc) = store.document(&ev.document)? {
+            for t in doc.timexes.iter().filter(|t| t.span.start >= ev.start && t.span.end <= ev.end)
+            {
+                marks.push((t.span.start - ev.start, t.span.end - ev.start, true));
+            }
+        }
+        marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
+        let mut line = String::new();
+        let mut at = 0;
+        for (s0, s1, date) in marks {
+            if s0 < at || !ev.sentence.is_char_boundary(s0) || !ev.sentence.is_char_boundary(s1) {
+                continue;
+            }
+            line.push_str(&ev.sentence[at..s0]);
+            let (a, b) = if date { (don, doff) } else { (on, off) };
+            line.push_str(a);
+            line.push_str(&ev.sentence[s0..s1]);
+            line.push_str(b);
+            at = s1;
+        }
+        line.push_str(&ev.sentence[at..]);
+        writeln!(out, "  {}", line.replace('\n', " "))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -309,4 +309,20 @@ fn events_are_merged_across_articles_with_evidence() {
     assert_eq!(json_lines(&rasd(&db, &["events", "--json", "--since", "2024"])).len(), 0);
     let o = rasd(&db, &["events", "--since", "March"]);
     assert_eq!(o.status.code(), Some(2));
+    // The timeline shows one line per event ending with its id; explain shows its sentences
+    // with the participants and the date marked.
+    let o = rasd(&db, &["timeline", "--actor", "Blinkn"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = stdout(&o).lines().next().unwrap_or_default().to_string();
+    assert!(line.starts_with("2023-03-05 CONSULT/meet"), "{line}");
+    let id = line.split_whitespace().last().unwrap().to_string();
+    assert_eq!(id, e["id"].as_str().unwrap());
+    let o = rasd(&db, &["explain", &id]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("**أنتوني بلينكن**") && text.contains("__يوم 5 مارس 2023__"), "{text}");
+    assert!(text.contains("__الأحد الماضي__"), "{text}");
+    let o = rasd(&db, &["explain", "no-such-event"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no event with id"));
 }

@@ -145,19 +145,18 @@ fn span_of(norm: &Normalized, words: &[Word], f: &Found) -> Span {
 /// Rejects readings that are usually not temporal.
 fn plausible(expr: &Expr, words: &[Word], i: usize) -> bool {
     match expr {
-        // الاثنين ("both") and الأحد ("the one") alone are weekdays only after يوم.
+        // الاثنين ("both") and الأحد ("the one") alone are weekdays only after يوم, or with
+        // الماضي/المقبل after them (الأحد الماضي).
         Expr::Date {
-            weekday: Some(d @ (1 | 7)),
+            weekday: Some(1 | 7),
+            wdir: 0,
             dayrel: None,
             day: None,
             month: None,
             numeric: None,
             daypart: None,
             ..
-        } => {
-            let _ = d;
-            words[i].key == "يوم" || words[i].key == "يومي"
-        }
+        } => words[i].key == "يوم" || words[i].key == "يومي",
         // A month name alone (أفريل، ماي، آب are also names and words) needs a temporal
         // context: في/منذ/حتى/خلال/إلى or شهر before it (not من: "مع كل من أفريل هاينز").
         Expr::Date {
