@@ -93,6 +93,20 @@ pub struct TokenInfo {
     pub cluster: Option<u16>,
 }
 
+/// A word already split into clitics by the text layer (conservative normalisation; clitic
+/// forms joined by `+`, as [`Analyzer`] would split it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitWord {
+    /// The whole word, normalised.
+    pub norm: String,
+    /// Proclitic forms joined by `+` (`و+ب+ال`).
+    pub pre: String,
+    /// The stem's form.
+    pub stem: String,
+    /// The pronoun suffix.
+    pub suf: String,
+}
+
 /// Turns words into [`TokenInfo`]s.
 pub struct Analyzer<'a> {
     lexicon: &'a Lexicon,
@@ -144,12 +158,30 @@ impl<'a> Analyzer<'a> {
         out
     }
 
+    /// Analyses a sentence whose words are already segmented (by the text layer), so that
+    /// the pipeline does not segment every word twice.
+    pub fn analyse_split(&self, words: &[SplitWord]) -> Vec<TokenInfo> {
+        let mut out: Vec<TokenInfo> = words
+            .iter()
+            .map(|w| {
+                let stem = if w.stem.is_empty() { w.norm.clone() } else { w.stem.clone() };
+                self.token_from(&w.norm, w.pre.clone(), &stem, w.suf.clone())
+            })
+            .collect();
+        self.match_multi(&mut out);
+        out
+    }
+
     fn token(&self, word: &str) -> TokenInfo {
         let norm = normalize_str(word, Profile::Conservative);
-        let key: String = norm.chars().map(fold_lexicon).collect();
         let (pre, stem, suf) = self.split(&norm);
+        self.token_from(&norm, pre, &stem, suf)
+    }
+
+    fn token_from(&self, norm: &str, pre: String, stem: &str, suf: String) -> TokenInfo {
+        let key: String = norm.chars().map(fold_lexicon).collect();
         let stem: String = stem.chars().map(fold_lexicon).collect();
-        let shape = shape(&norm);
+        let shape = shape(norm);
         let mut gaz = self.lists.gazetteer.get(&key_hash(&stem)).copied().unwrap_or(0) & flag::ALL;
         // Titles and cues are listed with their article (الرئيس): look the full word up too,
         // without conjunctions and prepositions.

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use rasd_doc::{Clitic, Component, Doc, Mention, Span};
 
-use crate::analysis::{flag, Analyzer, TokenInfo};
+use crate::analysis::{flag, Analyzer, SplitWord, TokenInfo};
 use crate::errors::{Error, Result};
 use crate::features::sentence_features;
 use crate::model::Model;
@@ -58,10 +58,20 @@ impl Tagger {
     /// Like [`Tagger::tag`], optionally adding organisation phrases found by the head-word
     /// rule (see [`mentions`]).
     pub fn tag_with<S: AsRef<str>>(&self, words: &[S], org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
-        let an = Analyzer::new(&self.model.lists);
-        let toks = an.analyse(words);
+        let toks = Analyzer::new(&self.model.lists).analyse(words);
+        self.tag_analysed(toks, org_rule)
+    }
+
+    /// Tags words the text layer has already split into clitics (same result as
+    /// [`Tagger::tag_with`] on their texts, without segmenting them again).
+    pub fn tag_split(&self, words: &[SplitWord], org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
+        let toks = Analyzer::new(&self.model.lists).analyse_split(words);
+        self.tag_analysed(toks, org_rule)
+    }
+
+    fn tag_analysed(&self, toks: Vec<TokenInfo>, org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
         let (feats, offsets) = sentence_features(&toks);
-        let mut scores = Vec::with_capacity(words.len());
+        let mut scores = Vec::with_capacity(toks.len());
         let tags = self.model.decode(&feats, &offsets, &mut scores);
         let marg = crate::model::marginals(&scores, self.model.temperature, |p, c| {
             self.model.transition(p, c)
@@ -157,8 +167,8 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
         if words.is_empty() {
             continue;
         }
-        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        let (tags, conf) = tagger.tag_with(&texts, org_rule);
+        let split: Vec<SplitWord> = words.iter().map(|w| w.split.clone()).collect();
+        let (tags, conf) = tagger.tag_split(&split, org_rule);
         let mut covered = vec![false; words.len()];
         for (a, b, k) in spans(&tags) {
             let label = match TYPES[k] {
@@ -188,6 +198,8 @@ struct Word {
     text: String,
     /// Written form without leading clitics (fused article restored).
     form: String,
+    /// The word as the NER analyzer sees it.
+    split: SplitWord,
 }
 
 fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
@@ -200,6 +212,7 @@ fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
                 bare: t.span,
                 text: String::new(),
                 form: String::new(),
+                split: SplitWord::default(),
             });
             last_word = t.word;
         }
@@ -217,6 +230,17 @@ fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
         }
         if !leading || !w.form.is_empty() {
             w.form.push_str(&t.form);
+        }
+        w.split.norm.push_str(&t.text);
+        match t.clitic {
+            Clitic::None => w.split.stem.push_str(&t.form),
+            Clitic::Pronoun => w.split.suf.push_str(&t.form),
+            _ => {
+                if !w.split.pre.is_empty() {
+                    w.split.pre.push('+');
+                }
+                w.split.pre.push_str(&t.form);
+            }
         }
     }
     words
@@ -303,7 +327,13 @@ mod tests {
 
     fn word(text: &str, at: usize) -> Word {
         let span = Span::new(at, at + text.len());
-        Word { full: span, bare: span, text: text.into(), form: text.into() }
+        Word {
+            full: span,
+            bare: span,
+            text: text.into(),
+            form: text.into(),
+            split: SplitWord::default(),
+        }
     }
 
     #[test]

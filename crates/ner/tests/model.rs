@@ -153,3 +153,36 @@ fn organisation_rule_adds_head_word_phrases() {
     let (same, _) = tagger.tag_with(&words, false);
     assert_eq!(plain, same);
 }
+
+#[test]
+fn pre_split_words_tag_like_raw_words() {
+    use rasd_doc::Clitic;
+    use rasd_ner::analysis::SplitWord;
+    let tagger = Tagger::builtin().unwrap();
+    let text = "وقال وزير الخارجية الأمريكي أنتوني بلينكن للصحفيين في واشنطن إن الولايات المتحدة ستواصل دعمها للمغرب";
+    let tokens = rasd_text::Tokenizer::default().tokenize(text);
+    let mut words: Vec<(String, SplitWord)> = Vec::new();
+    let mut last = u32::MAX;
+    for t in &tokens {
+        if t.word != last {
+            words.push((String::new(), SplitWord::default()));
+            last = t.word;
+        }
+        let (raw, w) = words.last_mut().unwrap();
+        raw.push_str(&t.text);
+        w.norm.push_str(&t.text);
+        match t.clitic {
+            Clitic::None => w.stem.push_str(&t.form),
+            Clitic::Pronoun => w.suf.push_str(&t.form),
+            _ => {
+                if !w.pre.is_empty() {
+                    w.pre.push('+');
+                }
+                w.pre.push_str(&t.form);
+            }
+        }
+    }
+    let raw: Vec<&str> = words.iter().map(|(r, _)| r.as_str()).collect();
+    let split: Vec<SplitWord> = words.iter().map(|(_, w)| w.clone()).collect();
+    assert_eq!(tagger.tag_with(&raw, true), tagger.tag_split(&split, true));
+}
