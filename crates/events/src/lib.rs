@@ -113,13 +113,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             .find_map(|t| t.value.as_deref().and_then(event_date));
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. The best CONSULT trigger makes one event; other types one event each.
+        let in_sentence: Vec<(usize, &Mention)> =
+            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
         let mut best: Option<(usize, &'static str)> = None;
         let mut others: Vec<(usize, &'static str)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
                 continue;
             }
-            if doc.mentions.iter().any(|m| m.span.contains(t.span)) {
+            if in_sentence.iter().any(|(_, m)| m.span.contains(t.span)) {
                 continue;
             }
             let Some(&(etype, mode)) = trig.get(&search_key(&t.form)) else { continue };
@@ -147,8 +149,6 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         if date_here.is_some() {
             previous_date = date_here;
         }
-        let in_sentence: Vec<(usize, &Mention)> =
-            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
         for &(ti, etype) in &others {
             if let Some(e) = directed(doc, &toks, ti, etype, &in_sentence, s.span, date.clone()) {
                 out.push(e);

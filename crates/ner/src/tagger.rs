@@ -194,8 +194,6 @@ struct Word {
     full: Span,
     /// Span without leading clitics.
     bare: Span,
-    /// Normalised text of the whole word.
-    text: String,
     /// Written form without leading clitics (fused article restored).
     form: String,
     /// The word as the NER analyzer sees it.
@@ -210,7 +208,6 @@ fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
             words.push(Word {
                 full: t.span,
                 bare: t.span,
-                text: String::new(),
                 form: String::new(),
                 split: SplitWord::default(),
             });
@@ -219,7 +216,6 @@ fn sentence_words(doc: &Doc, sentence: Span) -> Vec<Word> {
         let w = words.last_mut().expect("pushed above");
         w.full.end = t.span.end;
         w.bare.end = t.span.end;
-        w.text.push_str(&t.text);
         // Leading و ف ب ل ك س are not part of a name, nor the article fused into لل
         // (للولايات → ولايات): only the spans of whole pieces can be reported.
         let fused_article = t.clitic == Clitic::Article && t.text != t.form;
@@ -262,7 +258,7 @@ fn mention(
     // The first word without its leading clitics (article restored), the others as
     // written: المديرية العامة للأمن الوطني keeps its ل.
     let name = std::iter::once(first.form.as_str())
-        .chain(words[1..].iter().map(|w| w.text.as_str()))
+        .chain(words[1..].iter().map(|w| w.split.norm.as_str()))
         .collect::<Vec<_>>()
         .join(" ");
     Some(Mention {
@@ -327,13 +323,8 @@ mod tests {
 
     fn word(text: &str, at: usize) -> Word {
         let span = Span::new(at, at + text.len());
-        Word {
-            full: span,
-            bare: span,
-            text: text.into(),
-            form: text.into(),
-            split: SplitWord::default(),
-        }
+        let split = SplitWord { norm: text.into(), stem: text.into(), ..SplitWord::default() };
+        Word { full: span, bare: span, form: text.into(), split }
     }
 
     #[test]
