@@ -11,6 +11,7 @@
 mod component;
 mod doc;
 mod errors;
+mod event;
 mod mention;
 mod span;
 mod time;
@@ -19,6 +20,7 @@ mod token;
 pub use component::Component;
 pub use doc::{Doc, Document, Format};
 pub use errors::{Error, Result};
+pub use event::EventMention;
 pub use mention::Mention;
 pub use span::Span;
 pub use time::{Dct, TimeExpr};

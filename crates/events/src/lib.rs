@@ -19,7 +19,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use rasd_doc::{Clitic, Doc, Mention, Span, TokenKind};
+use rasd_doc::{Clitic, Component, Doc, Mention, Span, TokenKind};
 use rasd_text::search_key;
 use serde::Serialize;
 
@@ -64,26 +64,7 @@ fn priority(mode: &str) -> u8 {
     }
 }
 
-/// An event as one sentence of one document reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EventMention {
-    /// PLOVER type.
-    pub etype: String,
-    /// CONSULT mode.
-    pub mode: Option<String>,
-    /// Indices into the document's mentions: participants.
-    pub participants: Vec<usize>,
-    /// Index into the document's mentions: the place.
-    pub location: Option<usize>,
-    /// ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or none.
-    pub date: Option<String>,
-    /// The sentence in the original text.
-    pub sentence: Span,
-    /// The trigger in the original text.
-    pub trigger: Span,
-    /// The rule that fired (`consult:visit:زيارة`).
-    pub rule: String,
-}
+pub use rasd_doc::EventMention;
 
 /// Reduces a timex value to an event date (`2023-04-07TEV` → `2023-04-07`; ranges take
 /// their start); vague or year-less values give none.
@@ -280,6 +261,21 @@ fn located(doc: &Doc, m: &Mention) -> bool {
     })
 }
 
+/// The pipeline component that adds [`extract`]'s event mentions to a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventLayer;
+
+impl Component for EventLayer {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn process(&self, doc: &mut Doc) -> rasd_doc::Result<()> {
+        doc.events = extract(doc);
+        Ok(())
+    }
+}
+
 /// A participant, place or other entity reference in a merged event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EntityRef {
@@ -426,8 +422,11 @@ pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
         }
     }
     let mut out: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
+    // Dated events in date order, then the undated ones.
     out.sort_by(|a, b| {
-        a.date.cmp(&b.date).then_with(|| a.evidence[0].document.cmp(&b.evidence[0].document))
+        (a.date.is_none(), &a.date)
+            .cmp(&(b.date.is_none(), &b.date))
+            .then_with(|| a.evidence[0].document.cmp(&b.evidence[0].document))
     });
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!(

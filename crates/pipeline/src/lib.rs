@@ -1,13 +1,15 @@
 //! The rasd pipeline: one [`Doc`] enriched by components in order.
 //!
-//! Today the pipeline runs the text layer (normalisation, sentences, clitic-split tokens)
-//! the temporal layer (DCT and timexes) and named entities (mentions); actors and events
-//! are added as components as they are built. The pipeline
+//! The pipeline runs the text layer (normalisation, sentences, clitic-split tokens), the
+//! temporal layer (DCT and timexes), named entities (mentions) and event mentions, all
+//! per document; cross-document work (entities, merged events) is done over the store by
+//! `rasd-analysis`. The pipeline
 //! also prepares what the store needs to index a document (its content hash and its search
 //! terms), so that this work runs in parallel and the single store writer only writes.
 #![deny(missing_docs)]
 
 use rasd_doc::{Component, Doc, Document};
+use rasd_events::EventLayer;
 use rasd_ner::NerLayer;
 use rasd_text::{search_terms, TextLayer, Tokenizer};
 use rasd_time::TimeLayer;
@@ -56,6 +58,7 @@ impl Default for Pipeline {
             .component(TextLayer)
             .component(TimeLayer)
             .component(NerLayer)
+            .component(EventLayer)
             .build()
     }
 }

@@ -18,7 +18,7 @@ pub use errors::{Error, Result};
 pub use query::Query;
 pub use sqlite::SqliteStore;
 
-use rasd_doc::{Dct, Document, Mention, Sentence, TimeExpr};
+use rasd_doc::{Dct, Document, EventMention, Mention, Sentence, TimeExpr};
 use rasd_pipeline::Processed;
 use serde::Serialize;
 
@@ -56,6 +56,8 @@ pub struct StoredDocument {
     pub timexes: Vec<TimeExpr>,
     /// Named-entity mentions in order.
     pub mentions: Vec<Mention>,
+    /// Event mentions in order (participants index `mentions`).
+    pub events: Vec<EventMention>,
 }
 
 /// One line of a document listing.
@@ -118,6 +120,9 @@ pub trait DocumentStore {
     /// A document by id.
     fn document(&self, id: &str) -> Result<Option<StoredDocument>>;
 
+    /// A document's listing line by id.
+    fn summary(&self, id: &str) -> Result<Option<DocumentSummary>>;
+
     /// Documents ordered by publication date then id.
     fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>>;
 
@@ -129,4 +134,8 @@ pub trait DocumentStore {
 
     /// Every mention in the store with its document id, in document and text order.
     fn all_mentions(&self) -> Result<Vec<(String, Mention)>>;
+
+    /// Every event mention with its document id and sentence text, in document and text
+    /// order.
+    fn all_event_mentions(&self) -> Result<Vec<(String, EventMention, String)>>;
 }

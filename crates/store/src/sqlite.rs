@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rasd_doc::{Dct, Document, Format, Mention, Sentence, Span, TimeExpr};
+use rasd_doc::{Dct, Document, EventMention, Format, Mention, Sentence, Span, TimeExpr};
 use rasd_pipeline::Processed;
 use rasd_text::{search_terms, Tokenizer};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_documents.sql"),
     include_str!("migrations/0002_timexes.sql"),
     include_str!("migrations/0003_mentions.sql"),
+    include_str!("migrations/0004_event_mentions.sql"),
 ];
 
 /// Longest snippet, in characters, before it is cropped around the first match.
@@ -153,6 +154,18 @@ impl SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 
+    fn events(&self, docno: i64) -> Result<Vec<EventMention>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule
+                 FROM event_mentions WHERE docno = ?1 ORDER BY idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([docno], event_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, e: rusqlite::Error) -> Error {
         sqlite_err(&self.path, e)
     }
@@ -160,6 +173,42 @@ impl SqliteStore {
 
 fn sqlite_err(path: &Path, source: rusqlite::Error) -> Error {
     Error::Sqlite { path: path.to_path_buf(), source }
+}
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
+    Ok(DocumentSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        source: r.get(3)?,
+        format: r.get(4)?,
+        chars: r.get(5)?,
+        version: r.get(6)?,
+        sentences: r.get(7)?,
+    })
+}
+
+/// Reads an event mention from the ten columns starting at `etype`.
+fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventMention> {
+    event_row_at(r, 0)
+}
+
+fn event_row_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<EventMention> {
+    let span = |a: usize, b: usize| -> rusqlite::Result<Span> {
+        let (s, e): (i64, i64) = (r.get(at + a)?, r.get(at + b)?);
+        Ok(Span::new(s.max(0) as usize, e.max(s).max(0) as usize))
+    };
+    let participants: String = r.get(at + 2)?;
+    Ok(EventMention {
+        etype: r.get(at)?,
+        mode: r.get(at + 1)?,
+        participants: participants.split_whitespace().filter_map(|p| p.parse().ok()).collect(),
+        location: r.get::<_, Option<i64>>(at + 3)?.map(|l| l.max(0) as usize),
+        date: r.get(at + 4)?,
+        sentence: span(5, 6)?,
+        trigger: span(7, 8)?,
+        rule: r.get(at + 9)?,
+    })
 }
 
 fn format_from(s: &str) -> Format {
@@ -213,6 +262,14 @@ impl DocumentStore for SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(err)?;
+            let mut del_events =
+                tx.prepare_cached("DELETE FROM event_mentions WHERE docno = ?1").map_err(err)?;
+            let mut add_event = tx
+                .prepare_cached(
+                    "INSERT INTO event_mentions (docno, idx, etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )
+                .map_err(err)?;
             let mut set_dct = tx
                 .prepare_cached("UPDATE documents SET dct = ?2, dct_source = ?3 WHERE docno = ?1")
                 .map_err(err)?;
@@ -257,6 +314,7 @@ impl DocumentStore for SqliteStore {
                         del_fts.execute([docno]).map_err(err)?;
                         del_timexes.execute([docno]).map_err(err)?;
                         del_mentions.execute([docno]).map_err(err)?;
+                        del_events.execute([docno]).map_err(err)?;
                         outcomes.push(WriteOutcome::Updated);
                         docno
                     }
@@ -307,6 +365,26 @@ impl DocumentStore for SqliteStore {
                         ])
                         .map_err(err)?;
                 }
+                for (i, e) in p.doc.events.iter().enumerate() {
+                    let participants: Vec<String> =
+                        e.participants.iter().map(|i| i.to_string()).collect();
+                    add_event
+                        .execute(params![
+                            docno,
+                            i as i64,
+                            e.etype,
+                            e.mode,
+                            participants.join(" "),
+                            e.location.map(|l| l as i64),
+                            e.date,
+                            e.sentence.start as i64,
+                            e.sentence.end as i64,
+                            e.trigger.start as i64,
+                            e.trigger.end as i64,
+                            e.rule
+                        ])
+                        .map_err(err)?;
+                }
                 if let Some(dct) = &p.doc.dct {
                     set_dct.execute(params![docno, dct.date, dct.source]).map_err(err)?;
                 }
@@ -351,6 +429,7 @@ impl DocumentStore for SqliteStore {
                             sentences: Vec::new(),
                             timexes: Vec::new(),
                             mentions: Vec::new(),
+                            events: Vec::new(),
                         },
                     ))
                 },
@@ -361,7 +440,19 @@ impl DocumentStore for SqliteStore {
         doc.sentences = self.sentences(docno)?;
         doc.timexes = self.timexes(docno)?;
         doc.mentions = self.mentions(docno)?;
+        doc.events = self.events(docno)?;
         Ok(Some(doc))
+    }
+
+    fn summary(&self, id: &str) -> Result<Option<DocumentSummary>> {
+        self.conn
+            .prepare_cached(
+                "SELECT d.id, d.title, d.published, d.source, d.format, length(d.text), d.version,
+                        (SELECT count(*) FROM sentences s WHERE s.docno = d.docno)
+                 FROM documents d WHERE d.id = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_row([id], summary_row).optional())
+            .map_err(|e| self.err(e))
     }
 
     fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>> {
@@ -374,18 +465,7 @@ impl DocumentStore for SqliteStore {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![limit as i64, offset as i64], |r| {
-                Ok(DocumentSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    source: r.get(3)?,
-                    format: r.get(4)?,
-                    chars: r.get(5)?,
-                    version: r.get(6)?,
-                    sentences: r.get(7)?,
-                })
-            })
+            .query_map(params![limit as i64, offset as i64], summary_row)
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
@@ -458,6 +538,29 @@ impl DocumentStore for SqliteStore {
                         confidence: r.get::<_, f64>(6)? as f32,
                         source: r.get(7)?,
                     },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    fn all_event_mentions(&self) -> Result<Vec<(String, EventMention, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, substr(CAST(d.text AS BLOB), e.sent_start + 1, e.sent_end - e.sent_start),
+                        e.etype, e.mode, e.participants, e.location, e.date, e.sent_start, e.sent_end,
+                        e.trig_start, e.trig_end, e.rule
+                 FROM event_mentions e JOIN documents d USING (docno) ORDER BY d.id, e.idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let sentence: Vec<u8> = r.get(1)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    event_row_at(r, 2)?,
+                    String::from_utf8_lossy(&sentence).into_owned(),
                 ))
             })
             .map_err(|e| self.err(e))?;

@@ -1,0 +1,26 @@
+//! Event mentions: one event as one sentence of one document reports it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// An event as one sentence of one document states it, before merging across documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMention {
+    /// PLOVER type (`CONSULT`, `ACCUSE`, …).
+    pub etype: String,
+    /// CONSULT mode (`meet`, `visit`, `host`, `phone`, `multilateral`).
+    pub mode: Option<String>,
+    /// Indices into the document's mentions: the participants.
+    pub participants: Vec<usize>,
+    /// Index into the document's mentions: the place.
+    pub location: Option<usize>,
+    /// ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or none.
+    pub date: Option<String>,
+    /// The sentence in the original text.
+    pub sentence: Span,
+    /// The trigger in the original text.
+    pub trigger: Span,
+    /// The rule that fired (`consult:visit:زيارة`).
+    pub rule: String,
+}
