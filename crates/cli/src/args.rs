@@ -54,6 +54,9 @@ pub enum Command {
         /// Event id, as `rasd events` prints it.
         id: String,
     },
+    /// The web UI and JSON API over the store (loopback by default).
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
     /// Canonical entities (people, organisations, places) across all stored documents.
     #[command(after_help = ENTITIES_HELP)]
     Entities(EntitiesArgs),
@@ -168,8 +171,31 @@ Examples:
   rasd events --actor الحموشي                 events with this actor (Arabic or Latin name)
   rasd events --since 2023-01 --json        the SPEC's JSON contract, one event per line";
 
-/// `rasd events`.
+/// `rasd serve`.
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; keep the loopback default unless the machine is firewalled.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Bearer token that allows `POST /api/documents`; without one, writes are disabled.
+    #[arg(long, env = "RASD_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+}
+
+const SERVE_HELP: &str = "\
+Serves a right-to-left web UI for analysts (search in Arabic or Latin script, entity
+profiles, timeline, document reader with highlighted names, dates and events, actor
+network, map) and the JSON API it uses, documented at /api/openapi.json.
+
+Examples:
+  rasd ingest examples/ && rasd serve      then open http://127.0.0.1:8080/
+  rasd serve --addr 127.0.0.1:9000 --db news.db
+  RASD_TOKEN=secret rasd serve             allow POST /api/documents with that token
+  curl -s 'http://127.0.0.1:8080/api/events?actor=Hammouchi&since=2022'
+";
+
+/// `rasd events`.
+#[derive(Debug, Default, Args)]
 pub struct EventsArgs {
     /// Only events with this participant (any of its names, its Latin name or id).
     #[arg(long, value_name = "NAME")]
@@ -183,6 +209,15 @@ pub struct EventsArgs {
     /// Only events on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Only CONSULT events of this mode: meet, visit, host, phone or multilateral.
+    #[arg(long, value_name = "MODE")]
+    pub mode: Option<String>,
+    /// Only events at this place (any of its names or its Latin name).
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Only events reported by this document id.
+    #[arg(long, value_name = "ID")]
+    pub document: Option<String>,
     /// One JSON object per line (id, type, mode, participants, location, date, documents, evidence).
     #[arg(long)]
     pub json: bool,

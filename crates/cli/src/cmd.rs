@@ -13,7 +13,7 @@ use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
 use crate::args::{
     Cli, Command, DocsArgs, EntitiesArgs, EventsArgs, IngestArgs, NerArgs, NerCommand, SearchArgs,
-    ShowArgs, TimeArgs,
+    ServeArgs, ShowArgs, TimeArgs,
 };
 
 /// Runs a parsed command line.
@@ -29,6 +29,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Events(a) => events(&cli.db, a),
         Command::Timeline(a) => events(&cli.db, EventsArgs { json: false, ..a }),
         Command::Explain { id } => explain(&cli.db, &id),
+        Command::Serve(a) => serve(&cli.db, a),
     }
 }
 
@@ -428,101 +429,21 @@ fn entities(db: &std::path::Path, a: EntitiesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Extracts, resolves, merges and filters the events of the store.
+/// Resolves, merges and filters the events of the store.
 fn load_events(db: &std::path::Path, a: &EventsArgs) -> Result<Vec<rasd_events::Event>> {
-    for (flag, d) in [("--since", &a.since), ("--until", &a.until)] {
-        if let Some(d) = d {
-            let ok = [4, 7, 10].contains(&d.len())
-                && rasd_events::event_date(d).as_deref() == Some(d.as_str());
-            if !ok {
-                bail!("invalid {flag} {d:?}: use YYYY, YYYY-MM or YYYY-MM-DD");
-            }
-        }
-    }
-    let store = SqliteStore::open_existing(db)?;
-    // Entities first: participants are reported as canonical entities.
-    let mentions = store.all_mentions()?;
-    let refs: Vec<rasd_actors::MentionRef> = mentions
-        .iter()
-        .filter(|(_, m)| m.label != "MISC")
-        .map(|(doc, m)| rasd_actors::MentionRef { doc, label: &m.label, name: &m.name })
-        .collect();
-    let entities = rasd_actors::resolve(&refs);
-    let index = rasd_actors::index(&entities);
-    let entity_ref =
-        |doc: &str, m: &rasd_doc::Mention, role: Option<&str>| -> Option<rasd_events::EntityRef> {
-            let i =
-                *index.get(&(doc.to_string(), m.label.clone(), rasd_actors::name_key(&m.name)))?;
-            let e = &entities[i];
-            Some(rasd_events::EntityRef {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                etype: e.etype.clone(),
-                aliases: e.aliases.clone(),
-                en: e.en.clone(),
-                role: role.map(str::to_string),
-            })
-        };
-    let mut resolved = Vec::new();
-    let total = store.stats()?.documents.max(0) as usize;
-    for summary in store.documents(total, 0)? {
-        let Some(stored) = store.document(&summary.id)? else { continue };
-        let mut doc = rasd_doc::Doc::new(stored.document.clone());
-        rasd_doc::Component::process(&rasd_text::TextLayer, &mut doc)?;
-        doc.mentions = stored.mentions.clone();
-        doc.timexes = stored.timexes.clone();
-        doc.dct = stored.dct.clone();
-        for em in rasd_events::extract(&doc) {
-            let mut participants: Vec<rasd_events::EntityRef> = Vec::new();
-            for &i in &em.participants {
-                if let Some(p) = entity_ref(&summary.id, &doc.mentions[i], Some("participant")) {
-                    if !participants.iter().any(|q| q.id == p.id) {
-                        participants.push(p);
-                    }
-                }
-            }
-            if participants.is_empty() {
-                continue;
-            }
-            let location =
-                em.location.and_then(|i| entity_ref(&summary.id, &doc.mentions[i], None));
-            let sentence = em.sentence.slice(doc.text()).to_string();
-            resolved.push(rasd_events::Resolved {
-                document: summary.id.clone(),
-                mention: em,
-                participants,
-                location,
-                sentence,
-            });
-        }
-    }
-    let mut events = rasd_events::merge(resolved);
-    let wanted_actor = a.actor.as_deref().map(|n| (rasd_actors::name_words(n), n.to_lowercase()));
-    // A name matches when its words appear, in order, in one of the entity's names
-    // (بوريطة finds ناصر بوريطة), or when it is the entity's id or part of its Latin name.
-    let name_matches = |query: &[String], name: &str| {
-        let words = rasd_actors::name_words(name);
-        !query.is_empty() && words.windows(query.len()).any(|w| w == query)
+    let filter = rasd_analysis::EventFilter {
+        actor: a.actor.clone(),
+        etype: a.etype.clone(),
+        mode: a.mode.clone(),
+        since: a.since.clone(),
+        until: a.until.clone(),
+        place: a.place.clone(),
+        document: a.document.clone(),
     };
-    events.retain(|e| {
-        let type_ok = a.etype.as_deref().is_none_or(|t| e.etype.eq_ignore_ascii_case(t));
-        let actor_ok = wanted_actor.as_ref().is_none_or(|(words, lower)| {
-            e.participants.iter().any(|p| {
-                p.id == *lower
-                    || p.en.to_lowercase().contains(lower.as_str())
-                    || name_matches(words, &p.name)
-                    || p.aliases.iter().any(|al| name_matches(words, al))
-            })
-        });
-        let since_ok = a.since.as_deref().is_none_or(|s| {
-            e.date.as_deref().is_some_and(|d| d >= s || d.starts_with(s) || s.starts_with(d))
-        });
-        let until_ok = a.until.as_deref().is_none_or(|u| {
-            e.date.as_deref().is_some_and(|d| d <= u || d.starts_with(u) || u.starts_with(d))
-        });
-        type_ok && actor_ok && since_ok && until_ok
-    });
-    Ok(events)
+    filter.validate().map_err(|e| anyhow::anyhow!("{}", e.to_string().replacen(' ', " --", 1)))?;
+    let store = SqliteStore::open_existing(db)?;
+    let analysis = rasd_analysis::analyse(&store)?;
+    Ok(filter.apply(&analysis.events).into_iter().cloned().collect())
 }
 
 fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
@@ -556,7 +477,7 @@ fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {
 }
 
 fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
-    let args = EventsArgs { actor: None, etype: None, since: None, until: None, json: false };
+    let args = EventsArgs::default();
     let events = load_events(db, &args)?;
     let Some(e) = events.iter().find(|e| e.id == id) else {
         bail!("no event with id {id:?} (list them with `rasd events`)");
@@ -624,6 +545,22 @@ fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
         line.push_str(&ev.sentence[at..]);
         writeln!(out, "  {}", line.replace('\n', " "))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(db: &std::path::Path, a: ServeArgs) -> Result<ExitCode> {
+    if !db.exists() {
+        bail!(
+            "no store at {} (create one with `rasd ingest DIR` first, or pass --db)",
+            db.display()
+        );
+    }
+    let config = rasd_serve::Config { db: db.to_path_buf(), token: a.token };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(rasd_serve::serve(config, a.addr))?;
     Ok(ExitCode::SUCCESS)
 }
 
