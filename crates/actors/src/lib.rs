@@ -37,7 +37,7 @@ pub struct MentionRef<'a> {
 }
 
 /// A canonical entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// Stable id: type and romanised name (`per-'bdallatif-al-hmushi` → `per-bdallatif-al-hmushi`).
     pub id: String,
@@ -50,7 +50,7 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Latin-script name.
     pub en: String,
-    /// Documents that mention it.
+    /// Documents that mention it, sorted (the entity index searches them).
     pub documents: Vec<String>,
     /// Number of mentions.
     pub mentions: usize,
@@ -121,10 +121,12 @@ fn joins(g: &Group, h: &Group) -> bool {
 
 /// The display name: the most frequent of the names with the most words.
 fn display_name(g: &Group) -> String {
-    let most_words = g.names.keys().map(|n| name_words(n).len()).max().unwrap_or(0);
+    let lens: HashMap<&str, usize> =
+        g.names.keys().map(|n| (n.as_str(), name_words(n).len())).collect();
+    let most_words = lens.values().copied().max().unwrap_or(0);
     g.names
         .iter()
-        .filter(|(n, _)| name_words(n).len() == most_words)
+        .filter(|(n, _)| lens.get(n.as_str()) == Some(&most_words))
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(n, _)| n.clone())
         .unwrap_or_default()
@@ -135,12 +137,35 @@ fn display_name(g: &Group) -> String {
 fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
     list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
     let mut out: Vec<Group> = Vec::new();
+    // A part is a prefix or a suffix of its host, so hosts are found by their first and
+    // last words (label, edge word) → groups in `out`, instead of by scanning all of them.
+    let mut by_edge: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for g in list {
-        let hosts: Vec<usize> =
-            out.iter().enumerate().filter(|(_, h)| joins(&g, h)).map(|(i, _)| i).collect();
+        let (Some(first), Some(last)) = (g.words.first(), g.words.last()) else { continue };
+        let mut hosts: Vec<usize> = Vec::new();
+        for key in [(g.label.clone(), first.clone()), (g.label.clone(), last.clone())] {
+            for &i in by_edge.get(&key).map_or(&[][..], Vec::as_slice) {
+                if !hosts.contains(&i) && joins(&g, &out[i]) {
+                    hosts.push(i);
+                }
+                if hosts.len() > 1 {
+                    break;
+                }
+            }
+        }
         match hosts.as_slice() {
+            // Hosts are longer than `g` (longest first), so absorbing keeps their words.
             [i] => out[*i].absorb(g),
-            _ => out.push(g),
+            _ => {
+                let i = out.len();
+                for w in [&first, &last] {
+                    let list = by_edge.entry((g.label.clone(), (*w).clone())).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+                out.push(g);
+            }
         }
     }
     out
@@ -155,10 +180,12 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
         by_doc.entry(m.doc).or_default().push(m);
     }
     let mut groups: Vec<Group> = Vec::new();
+    // Names repeat across mentions and documents: their words are computed once.
+    let mut words_of: HashMap<&str, Vec<String>> = HashMap::new();
     for (doc, ms) in by_doc {
         let mut local: BTreeMap<(String, String), Group> = BTreeMap::new();
         for m in ms {
-            let words = name_words(m.name);
+            let words = words_of.entry(m.name).or_insert_with(|| name_words(m.name)).clone();
             if words.is_empty() {
                 continue;
             }
@@ -257,18 +284,37 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     entities
 }
 
-/// Finds the entity of a mention: index by (document, label, name key) over the entities'
-/// aliases and documents.
-pub fn index(entities: &[Entity]) -> HashMap<(String, String, String), usize> {
-    let mut map = HashMap::new();
-    for (i, e) in entities.iter().enumerate() {
-        for a in &e.aliases {
-            for d in &e.documents {
-                map.entry((d.clone(), e.etype.clone(), name_key(a))).or_insert(i);
+/// Finds the entity of a mention: (label, name key) of every alias → the entities with
+/// that alias; among them, the one whose documents include the mention's document.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    by_name: HashMap<(String, String), Vec<usize>>,
+}
+
+impl EntityIndex {
+    /// Indexes entities by their aliases.
+    pub fn new(entities: &[Entity]) -> EntityIndex {
+        let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for a in &e.aliases {
+                let list = by_name.entry((e.etype.clone(), name_key(a))).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
         }
+        EntityIndex { by_name }
     }
-    map
+
+    /// The index into `entities` of the entity that a mention `name` with `label` in
+    /// document `doc` belongs to (`entities` is the slice given to [`EntityIndex::new`]).
+    pub fn find(&self, entities: &[Entity], doc: &str, label: &str, name: &str) -> Option<usize> {
+        let list = self.by_name.get(&(label.to_string(), name_key(name)))?;
+        list.iter().copied().find(|&i| {
+            let docs = &entities[i].documents;
+            docs.binary_search_by(|d| d.as_str().cmp(doc)).is_ok()
+        })
+    }
 }
 
 const ROMANIZE: &str = include_str!("../data/romanize.tsv");

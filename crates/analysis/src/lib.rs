@@ -9,9 +9,9 @@
 //! filters that `rasd events` and `rasd serve` offer.
 #![deny(missing_docs)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use rasd_actors::{name_key, name_words, Entity, MentionRef};
+use rasd_actors::{name_words, Entity, EntityIndex, MentionRef};
 use rasd_doc::{EventMention, Mention};
 use rasd_events::{EntityRef, Event, Resolved};
 use rasd_store::DocumentStore;
@@ -23,15 +23,38 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Merged events, in date order.
     pub events: Vec<Event>,
-    index: HashMap<(String, String, String), usize>,
+    index: EntityIndex,
     by_id: HashMap<String, usize>,
+    /// Per entity (same order): name words of every name, lowercase Latin name and its
+    /// skeleton, so that queries compare prepared keys instead of normalising names.
+    keys: Vec<EntityKeys>,
+    /// Entity id → indices of the events it takes part in or is the place of.
+    events_of: HashMap<String, Vec<usize>>,
+}
+
+/// An entity's names prepared for matching queries.
+#[derive(Debug, Clone, Default)]
+struct EntityKeys {
+    words: Vec<Vec<String>>,
+    en_lower: String,
+    en_skeleton: Vec<String>,
+}
+
+impl EntityKeys {
+    fn new(e: &Entity) -> EntityKeys {
+        let mut words: Vec<Vec<String>> =
+            std::iter::once(&e.name).chain(&e.aliases).map(|n| name_words(n)).collect();
+        words.sort();
+        words.dedup();
+        EntityKeys { words, en_lower: e.en.to_lowercase(), en_skeleton: latin_skeleton(&e.en) }
+    }
 }
 
 impl Analysis {
     /// The canonical entity of a mention of document `doc`.
     pub fn entity_of(&self, doc: &str, m: &Mention) -> Option<&Entity> {
-        let i = self.index.get(&(doc.to_string(), m.label.clone(), name_key(&m.name)))?;
-        self.entities.get(*i)
+        let i = self.index.find(&self.entities, doc, &m.label, &m.name)?;
+        self.entities.get(i)
     }
 
     /// An entity by id.
@@ -43,8 +66,21 @@ impl Analysis {
     /// substring), or an Arabic name whose words contain the query's words in order
     /// (`بوريطة` finds `ناصر بوريطة`; `الحموشي` finds `عبد اللطيف حموشي`).
     pub fn find_entities(&self, query: &str) -> Vec<&Entity> {
+        self.find_indices(query).into_iter().map(|i| &self.entities[i]).collect()
+    }
+
+    /// Indices of the entities [`Analysis::find_entities`] returns, in entity order.
+    fn find_indices(&self, query: &str) -> Vec<usize> {
         let q = ActorQuery::new(query);
-        self.entities.iter().filter(|e| q.matches_entity(e)).collect()
+        if let Some(&i) = self.by_id.get(query.trim()) {
+            return vec![i];
+        }
+        (0..self.entities.len()).filter(|&i| q.matches_keys(&self.keys[i])).collect()
+    }
+
+    /// Indices into `events` of the events an entity takes part in or is the place of.
+    pub fn events_of(&self, id: &str) -> &[usize] {
+        self.events_of.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Builds the analysis from mentions and event mentions (both in document, then text
@@ -59,9 +95,17 @@ impl Analysis {
             .map(|(doc, m)| MentionRef { doc, label: &m.label, name: &m.name })
             .collect();
         let entities = rasd_actors::resolve(&refs);
-        let index = rasd_actors::index(&entities);
+        let index = EntityIndex::new(&entities);
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let mut analysis = Analysis { entities, events: Vec::new(), index, by_id };
+        let keys = entities.iter().map(EntityKeys::new).collect();
+        let mut analysis = Analysis {
+            entities,
+            events: Vec::new(),
+            index,
+            by_id,
+            keys,
+            events_of: HashMap::new(),
+        };
 
         // Each document's mentions, to look up the indices event mentions refer to.
         let mut doc_mentions: HashMap<&str, Vec<&Mention>> = HashMap::new();
@@ -96,6 +140,14 @@ impl Analysis {
             });
         }
         analysis.events = rasd_events::merge(resolved);
+        for (i, e) in analysis.events.iter().enumerate() {
+            for p in e.participants.iter().chain(e.location.iter()) {
+                let list = analysis.events_of.entry(p.id.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         analysis
     }
 
@@ -137,36 +189,21 @@ impl ActorQuery {
     }
 
     /// The query's Latin words, as skeletons, appear in order among the name's.
+    #[cfg(test)]
     fn latin_matches(&self, en: &str) -> bool {
-        if self.latin.is_empty() || self.latin.iter().all(|w| w.len() < 2) {
-            return false;
-        }
-        let words = latin_skeleton(en);
-        words.windows(self.latin.len()).any(|w| w == self.latin)
+        let e = Entity { en: en.to_string(), ..Entity::default() };
+        self.matches_keys(&EntityKeys { words: Vec::new(), ..EntityKeys::new(&e) })
     }
 
-    fn name_matches(&self, name: &str) -> bool {
-        let words = name_words(name);
-        !self.words.is_empty() && words.windows(self.words.len()).any(|w| w == self.words)
-    }
-
-    fn matches(&self, id: &str, en: &str, name: &str, aliases: &[String]) -> bool {
+    fn matches_keys(&self, k: &EntityKeys) -> bool {
         if self.lower.is_empty() {
             return false;
         }
-        id == self.lower
-            || en.to_lowercase().contains(&self.lower)
-            || self.latin_matches(en)
-            || self.name_matches(name)
-            || aliases.iter().any(|a| self.name_matches(a))
-    }
-
-    fn matches_entity(&self, e: &Entity) -> bool {
-        self.matches(&e.id, &e.en, &e.name, &e.aliases)
-    }
-
-    fn matches_ref(&self, e: &EntityRef) -> bool {
-        self.matches(&e.id, &e.en, &e.name, &e.aliases)
+        let latin = !self.latin.is_empty() && self.latin.iter().any(|w| w.len() >= 2);
+        k.en_lower.contains(&self.lower)
+            || (latin && k.en_skeleton.windows(self.latin.len()).any(|w| w == self.latin))
+            || (!self.words.is_empty()
+                && k.words.iter().any(|ws| ws.windows(self.words.len()).any(|w| w == self.words)))
     }
 }
 
@@ -289,40 +326,56 @@ impl EventFilter {
         Ok(())
     }
 
-    /// The events that pass every filter, in the analysis's (date) order.
-    pub fn apply<'a>(&self, events: &'a [Event]) -> Vec<&'a Event> {
-        self.select(events.iter())
-    }
-
-    /// The events of `events` that pass every filter, in their order.
-    pub fn select<'a>(&self, events: impl Iterator<Item = &'a Event>) -> Vec<&'a Event> {
-        let actor = self.actor.as_deref().map(ActorQuery::new);
-        let place = self.place.as_deref().map(ActorQuery::new);
-        events
+    /// The events of an analysis that pass every filter, in date order. An actor or place
+    /// query is first resolved to the entities it names; only their events are examined.
+    pub fn apply<'a>(&self, analysis: &'a Analysis) -> Vec<&'a Event> {
+        let ids = |q: &str| -> HashSet<&'a str> {
+            analysis.find_indices(q).into_iter().map(|i| analysis.entities[i].id.as_str()).collect()
+        };
+        let actors = self.actor.as_deref().map(ids);
+        let places = self.place.as_deref().map(ids);
+        let candidates: Vec<usize> = match &actors {
+            Some(set) => {
+                let mut ix: Vec<usize> =
+                    set.iter().flat_map(|id| analysis.events_of(id)).copied().collect();
+                ix.sort_unstable();
+                ix.dedup();
+                ix
+            }
+            None => (0..analysis.events.len()).collect(),
+        };
+        candidates
+            .into_iter()
+            .map(|i| &analysis.events[i])
             .filter(|e| {
-                let type_ok = self.etype.as_deref().is_none_or(|t| e.etype.eq_ignore_ascii_case(t));
-                let mode_ok = self
-                    .mode
-                    .as_deref()
-                    .is_none_or(|m| e.mode.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(m)));
-                let actor_ok =
-                    actor.as_ref().is_none_or(|q| e.participants.iter().any(|p| q.matches_ref(p)));
-                let place_ok = place
+                let actor_ok = actors
                     .as_ref()
-                    .is_none_or(|q| e.location.as_ref().is_some_and(|l| q.matches_ref(l)));
-                let doc_ok =
-                    self.document.as_deref().is_none_or(|d| e.documents.iter().any(|x| x == d));
-                let since_ok = self
-                    .since
-                    .as_deref()
-                    .is_none_or(|s| e.date.as_deref().is_some_and(|d| d >= s || s.starts_with(d)));
-                let until_ok = self
-                    .until
-                    .as_deref()
-                    .is_none_or(|u| e.date.as_deref().is_some_and(|d| d <= u || d.starts_with(u)));
-                type_ok && mode_ok && actor_ok && place_ok && doc_ok && since_ok && until_ok
+                    .is_none_or(|s| e.participants.iter().any(|p| s.contains(p.id.as_str())));
+                let place_ok = places
+                    .as_ref()
+                    .is_none_or(|s| e.location.as_ref().is_some_and(|l| s.contains(l.id.as_str())));
+                actor_ok && place_ok && self.matches_plain(e)
             })
             .collect()
+    }
+
+    /// The filters other than actor and place.
+    fn matches_plain(&self, e: &Event) -> bool {
+        let type_ok = self.etype.as_deref().is_none_or(|t| e.etype.eq_ignore_ascii_case(t));
+        let mode_ok = self
+            .mode
+            .as_deref()
+            .is_none_or(|m| e.mode.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(m)));
+        let doc_ok = self.document.as_deref().is_none_or(|d| e.documents.iter().any(|x| x == d));
+        let since_ok = self
+            .since
+            .as_deref()
+            .is_none_or(|s| e.date.as_deref().is_some_and(|d| d >= s || s.starts_with(d)));
+        let until_ok = self
+            .until
+            .as_deref()
+            .is_none_or(|u| e.date.as_deref().is_some_and(|d| d <= u || d.starts_with(u)));
+        type_ok && mode_ok && doc_ok && since_ok && until_ok
     }
 }
 

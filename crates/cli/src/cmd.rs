@@ -443,7 +443,7 @@ fn load_events(db: &std::path::Path, a: &EventsArgs) -> Result<Vec<rasd_events::
     filter.validate().map_err(|e| anyhow::anyhow!("{}", e.to_string().replacen(' ', " --", 1)))?;
     let store = SqliteStore::open_existing(db)?;
     let analysis = rasd_analysis::analyse(&store)?;
-    Ok(filter.apply(&analysis.events).into_iter().cloned().collect())
+    Ok(filter.apply(&analysis).into_iter().cloned().collect())
 }
 
 fn events(db: &std::path::Path, a: EventsArgs) -> Result<ExitCode> {

@@ -360,10 +360,22 @@ pub fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
 /// participants (or the same single participant), compatible dates and places.
 pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
     let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
+    // (type, participant id) → events with that participant, in creation order: a match
+    // shares at least one participant, so only these are candidates.
+    let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for r in items {
         let ids: BTreeSet<String> = r.participants.iter().map(|p| p.id.clone()).collect();
         let date = r.mention.date.clone();
-        let target = events.iter_mut().find(|(e, eids)| {
+        let mut candidates: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| by_participant.get(&(r.mention.etype.clone(), id.clone())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let target = candidates.into_iter().find(|&i| {
+            let (e, eids) = &events[i];
             let shared = eids.intersection(&ids).count();
             let enough = shared >= 2 || (shared == 1 && (eids.len() == 1 || ids.len() == 1));
             e.etype == r.mention.etype
@@ -381,8 +393,16 @@ pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
             end: r.mention.sentence.end,
             rule: r.mention.rule.clone(),
         };
+        let index = target.unwrap_or(events.len());
+        for id in &ids {
+            let list = by_participant.entry((r.mention.etype.clone(), id.clone())).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
         match target {
-            Some((e, eids)) => {
+            Some(i) => {
+                let (e, eids) = &mut events[i];
                 for p in r.participants {
                     if eids.insert(p.id.clone()) {
                         e.participants.push(p);

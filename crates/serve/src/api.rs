@@ -163,7 +163,7 @@ fn entity_item(s: &Snapshot, e: &rasd_actors::Entity) -> Value {
         "en": e.en,
         "documents": e.documents.len(),
         "mentions": e.mentions,
-        "events": s.entity_events.get(&e.id).map_or(0, Vec::len),
+        "events": s.analysis.events_of(&e.id).len(),
     })
 }
 
@@ -282,8 +282,7 @@ pub async fn entity(State(state): Shared, UrlPath(id): UrlPath<String>) -> ApiRe
     let Some(e) = snap.analysis.entity(&id) else {
         return Err(ApiError::not_found(format!("no entity with id {id:?}")));
     };
-    let empty = Vec::new();
-    let event_ix = snap.entity_events.get(&id).unwrap_or(&empty);
+    let event_ix = snap.analysis.events_of(&id);
     let mut co: BTreeMap<&str, (usize, &rasd_events::EntityRef)> = BTreeMap::new();
     let mut types: BTreeMap<&str, usize> = BTreeMap::new();
     let mut dates: Vec<&str> = Vec::new();
@@ -341,12 +340,9 @@ pub async fn events(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult {
     ok(json!({ "total": list.len(), "events": page, "next_cursor": next }))
 }
 
-/// Filtered events; an actor filter that is an entity id uses the entity's event index.
+/// Filtered events, in date order.
 fn select<'a>(snap: &'a Snapshot, filter: &EventFilter) -> Vec<&'a Event> {
-    if let Some(ix) = filter.actor.as_ref().and_then(|a| snap.entity_events.get(a)) {
-        return filter.select(ix.iter().map(|&i| &snap.analysis.events[i]));
-    }
-    filter.apply(&snap.analysis.events)
+    filter.apply(&snap.analysis)
 }
 
 /// `GET /api/events/{id}`.
@@ -375,6 +371,15 @@ pub async fn timeline(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult 
                 "location": e.location.as_ref().map(|l| json!({"id": l.id, "name": l.name, "en": l.en})),
                 "sources": e.documents.len(),
                 "documents": e.documents,
+                "reports": e.documents.iter().map(|d| {
+                    let s = snap.summaries.get(d);
+                    json!({
+                        "id": d,
+                        "title": s.and_then(|s| s.title.as_deref()),
+                        "source": s.and_then(|s| s.source.as_deref()),
+                        "published": s.and_then(|s| s.published.as_deref()),
+                    })
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();

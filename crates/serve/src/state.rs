@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use rasd_analysis::Analysis;
 use rasd_pipeline::Pipeline;
-use rasd_store::{DocumentStore, SqliteStore};
+use rasd_store::{DocumentStore, DocumentSummary, SqliteStore};
 
 use crate::{ApiError, Config};
 
@@ -14,14 +14,14 @@ use crate::{ApiError, Config};
 pub struct Snapshot {
     /// Entities and merged events.
     pub analysis: Analysis,
-    /// Entity id → indices of the events it takes part in (or is the place of).
-    pub entity_events: HashMap<String, Vec<usize>>,
     /// (document, sentence start, type) → index of the merged event that sentence supports.
     pub evidence: HashMap<(String, usize, String), usize>,
     /// Event id → index.
     pub event_ids: HashMap<String, usize>,
     /// Documents in the store when it was built.
     pub documents: i64,
+    /// Document id → listing line (title, outlet, date), to say who reported an event.
+    pub summaries: HashMap<String, DocumentSummary>,
 }
 
 impl Snapshot {
@@ -29,22 +29,20 @@ impl Snapshot {
     pub fn build(store: &SqliteStore) -> rasd_store::Result<Snapshot> {
         let analysis = rasd_analysis::analyse(store)?;
         let documents = store.stats()?.documents;
-        let mut entity_events: HashMap<String, Vec<usize>> = HashMap::new();
+        let summaries = store
+            .documents(documents.max(0) as usize, 0)?
+            .into_iter()
+            .map(|d| (d.id.clone(), d))
+            .collect();
         let mut evidence = HashMap::new();
         let mut event_ids = HashMap::new();
         for (i, e) in analysis.events.iter().enumerate() {
             event_ids.insert(e.id.clone(), i);
-            for p in e.participants.iter().chain(e.location.iter()) {
-                let list = entity_events.entry(p.id.clone()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
             for ev in &e.evidence {
                 evidence.insert((ev.document.clone(), ev.start, e.etype.clone()), i);
             }
         }
-        Ok(Snapshot { analysis, entity_events, evidence, event_ids, documents })
+        Ok(Snapshot { analysis, evidence, event_ids, documents, summaries })
     }
 }
 

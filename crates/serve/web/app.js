@@ -40,7 +40,8 @@ function timelineHtml(events) {
       <span class="tl-date">${esc(ev.date || "غير مؤرخ")}</span> — ${typeLabel(ev)}
       <div>${ev.participants.map(entityLink).join(" · ")}
         ${ev.location ? ` — في ${entityLink(ev.location)}` : ""}</div>
-      <div class="muted">${ev.sources} ${ev.sources === 1 ? "مصدر" : "مصادر"} ·
+      <div class="muted">${ev.sources} ${ev.sources === 1 ? "مصدر" : "مصادر"}:
+        ${ev.reports.map((r) => `<a class="report" href="#/doc/${encodeURIComponent(r.id)}">${esc(r.source || r.title || r.id)}</a>${r.published ? ` <span class="tl-date">${esc(r.published.slice(0, 10))}</span>` : ""}`).join("، ")} ·
         <a href="#" class="show-evidence" data-id="${esc(ev.id)}">الجمل الداعمة</a></div>
       <div class="evidence-box"></div>
     </div>`).join("")}</div>`;
