@@ -257,16 +257,7 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     entities.extend(out.into_iter().map(|g| {
         let name = display_name(&g);
         let en = romanize(&name, &table);
-        let slug: String = en
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let base = format!("{}-{}", g.label.to_lowercase(), slug);
+        let base = format!("{}-{}", g.label.to_lowercase(), slug(&en));
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
@@ -282,6 +273,44 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
     }));
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     entities
+}
+
+/// A Latin name as an id part: lowercase ASCII letters and digits joined by `-`.
+fn slug(en: &str) -> String {
+    en.to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// An entity for a name that no mention carries (an implied participant, such as the
+/// country of a visited city): the actor dictionary's entry when the name is one of its
+/// names, else one with a romanised id and Latin name. It has no documents or mentions.
+pub fn standalone(label: &str, name: &str) -> Entity {
+    let key = name_key(name);
+    let known = actors()
+        .into_iter()
+        .find(|a| a.etype == label && a.names.iter().any(|n| name_key(n) == key));
+    let (id, en) = match known {
+        Some(a) => (a.id, a.en),
+        None => {
+            let en = romanize_name(name);
+            (format!("{}-{}", label.to_lowercase(), slug(&en)), en)
+        }
+    };
+    Entity {
+        id,
+        etype: label.to_string(),
+        name: name.to_string(),
+        aliases: vec![name.to_string()],
+        en,
+        documents: Vec::new(),
+        mentions: 0,
+    }
 }
 
 /// Finds the entity of a mention: (label, name key) of every alias → the entities with
@@ -304,6 +333,12 @@ impl EntityIndex {
             }
         }
         EntityIndex { by_name }
+    }
+
+    /// The most mentioned entity with this label that has `name` among its names, in any
+    /// document.
+    pub fn find_name(&self, label: &str, name: &str) -> Option<usize> {
+        self.by_name.get(&(label.to_string(), name_key(name)))?.first().copied()
     }
 
     /// The index into `entities` of the entity that a mention `name` with `label` in

@@ -124,6 +124,24 @@ impl Analysis {
                     }
                 }
             }
+            // Implied participants (the country of a visited city) by name: the entity with
+            // that name if any document names it, else a standalone one.
+            for name in &em.implied {
+                let entity = match analysis.index.find_name("LOC", name) {
+                    Some(i) => analysis.entities[i].clone(),
+                    None => rasd_actors::standalone("LOC", name),
+                };
+                if !participants.iter().any(|q| q.id == entity.id) {
+                    participants.push(EntityRef {
+                        id: entity.id,
+                        name: entity.name,
+                        etype: entity.etype,
+                        aliases: entity.aliases,
+                        en: entity.en,
+                        role: Some("participant".into()),
+                    });
+                }
+            }
             if participants.is_empty() {
                 continue;
             }
@@ -263,7 +281,7 @@ impl std::error::Error for BadFilter {}
 /// The PLOVER types rasd extracts.
 pub const EVENT_TYPES: &[&str] = &[
     "CONSULT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "COERCE", "ASSAULT",
-    "SANCTION",
+    "SANCTION", "RETREAT", "PROTEST", "CONCEDE",
 ];
 
 /// CONSULT modes.

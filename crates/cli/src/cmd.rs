@@ -229,12 +229,13 @@ fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
     )?;
     writeln!(
         out,
-        "{} characters, {} sentences, {} tokens, {} temporal expressions, {} mentions",
+        "{} characters, {} sentences, {} tokens, {} temporal expressions, {} mentions, {} event mentions",
         d.text.chars().count(),
         doc.sentences.len(),
         tokens.len(),
         doc.timexes.len(),
-        doc.mentions.len()
+        doc.mentions.len(),
+        doc.events.len()
     )?;
     match &doc.dct {
         Some(dct) => writeln!(out, "DCT:        {} ({})", dct.date, dct.source)?,
@@ -256,6 +257,21 @@ fn show(db: &std::path::Path, a: ShowArgs) -> Result<ExitCode> {
                 out,
                 "    date {}..{} «{}» = {v}{m} [{}]",
                 t.span.start, t.span.end, t.text, t.anchor
+            )?;
+        }
+        for e in doc.events.iter().filter(|e| s.span.contains(e.trigger)) {
+            let name = |i: &usize| doc.mentions.get(*i).map_or("?", |m| m.name.as_str());
+            let who: Vec<&str> = e.participants.iter().map(name).collect();
+            writeln!(
+                out,
+                "    event {}{} «{}» {}{}{}  [{}]",
+                e.etype,
+                e.mode.as_deref().map_or(String::new(), |m| format!("/{m}")),
+                e.trigger.slice(&d.text),
+                who.join(" · "),
+                e.location.as_ref().map_or(String::new(), |l| format!(" @ {}", name(l))),
+                e.date.as_deref().map_or(String::new(), |d| format!(" on {d}")),
+                e.rule
             )?;
         }
         if a.tokens {

@@ -13,6 +13,10 @@ pub struct EventMention {
     pub mode: Option<String>,
     /// Indices into the document's mentions: the participants.
     pub participants: Vec<usize>,
+    /// Participants the text implies without naming them as such, by name: the country of
+    /// a visited city, which hosts the visit when no host is named (`زار الرباط` → المغرب).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implied: Vec<String>,
     /// Index into the document's mentions: the place.
     pub location: Option<usize>,
     /// ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or none.

@@ -1,19 +1,16 @@
-//! Event extraction: PLOVER CONSULT events (meetings, visits, hosting, calls, summits) from
-//! the enriched document, with participants, date, place and evidence, and their merge
-//! across articles.
+//! Event extraction: PLOVER events (meetings, visits, hosting, calls, summits, and twelve
+//! directed types such as accusations, threats and attacks) from the enriched document, with
+//! participants, date, place and evidence, and their merge across articles.
 //!
 //! [`extract`] reads one document — tokens (for triggers), NER mentions (participants and
-//! places) and temporal expressions (dates) — and returns one [`EventMention`] per sentence
-//! that reports a consultation. Triggers are data (`data/triggers.tsv`), matched on token
-//! stems so that every clitic form counts (`والتقى`، `وبحث`). Sentences whose trigger is
-//! negated, future or planned (`لم`، `سوف`، `من المقرر`) are skipped (`data/modality.txt`).
-//! [`merge`] joins mentions of the same happening — same type, shared participants,
-//! compatible dates and places — into one [`Event`] with several sources.
-//!
-//! CONSULT takes every named person and organisation of the sentence as a participant. Ten
-//! other types (ACCUSE, REJECT, THREATEN, REQUEST, SUPPORT, AGREE, COERCE, ASSAULT, SANCTION)
-//! are read from verb triggers with a source and a target found by word order. Role-aware
-//! participants (نظيره، مدير الوكالة) are the next step (issues 5 and 6).
+//! places) and temporal expressions (dates) — and returns [`EventMention`]s. Triggers are
+//! data (`data/triggers.tsv`), matched on token stems so that every clitic form counts
+//! (`والتقى`، `وبحث`). Negated, future or planned triggers (`لم`، `سوف`، `من المقرر`) are
+//! skipped (`data/modality.txt`). Participants are the names near the trigger, within its
+//! clause (`data/clause_breaks.txt`); a visited city's country is an implied host
+//! (`data/city_country.tsv`). [`merge`] joins mentions of the same happening — same type,
+//! most participants shared, compatible dates and places — into one [`Event`] with several
+//! sources. See the crate README for the rules and their measured effect.
 #![deny(missing_docs)]
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -25,6 +22,23 @@ use serde::Serialize;
 
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const MODALITY: &str = include_str!("../data/modality.txt");
+const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
+const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
+
+/// Search key of a city's Arabic name → its country's Arabic name.
+fn city_country() -> &'static HashMap<String, String> {
+    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+    C.get_or_init(|| {
+        lines(CITY_COUNTRY)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(city, country)| (search_key(city), country.trim().to_string()))
+            .collect()
+    })
+}
+
+/// Most words between a trigger and a participant before it / after it.
+const WINDOW_BEFORE: usize = 1000;
+const WINDOW_AFTER: usize = 1000;
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -51,6 +65,79 @@ fn triggers() -> &'static HashMap<String, (&'static str, &'static str)> {
 fn modality() -> &'static HashSet<String> {
     static M: OnceLock<HashSet<String>> = OnceLock::new();
     M.get_or_init(|| lines(MODALITY).map(search_key).collect())
+}
+
+/// Clause breaks: word → whether it breaks only before the trigger. The before-only
+/// complementisers are matched exactly as written (with their hamza), since folded `ان`
+/// is also a name part (`مون جاي آن`); the others on their search key.
+fn clause_breaks() -> &'static HashMap<String, bool> {
+    static B: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    B.get_or_init(|| {
+        lines(CLAUSE_BREAKS)
+            .map(|l| match l.strip_prefix('<') {
+                Some(w) => (w.trim().to_string(), true),
+                None => (search_key(l), false),
+            })
+            .collect()
+    })
+}
+
+/// Whether a token ends a clause on the given side of a trigger.
+fn breaks_clause(t: &rasd_doc::Token, before: bool) -> bool {
+    let b = clause_breaks();
+    (before && b.get(t.form.as_str()) == Some(&true)) || b.get(&search_key(&t.form)) == Some(&false)
+}
+
+/// The mentions of a sentence that can be an event's participants: within a few words of
+/// the trigger and not behind a clause break (see `data/clause_breaks.txt`).
+fn near_trigger<'a>(
+    toks: &[&rasd_doc::Token],
+    ti: usize,
+    in_sentence: &[(usize, &'a Mention)],
+) -> Vec<(usize, &'a Mention)> {
+    let trigger = toks[ti].span;
+    let is_word = |t: &&rasd_doc::Token| t.clitic == Clitic::None && t.kind != TokenKind::Punct;
+    in_sentence
+        .iter()
+        .filter(|(_, m)| {
+            let (between, before): (Vec<&rasd_doc::Token>, bool) = if m.span.end <= trigger.start {
+                let v = toks[..ti].iter().filter(|t| t.span.start >= m.span.end).copied().collect();
+                (v, true)
+            } else if m.span.start >= trigger.end {
+                let v =
+                    toks[ti + 1..].iter().filter(|t| t.span.end <= m.span.start).copied().collect();
+                (v, false)
+            } else {
+                return false;
+            };
+            let words = between.iter().filter(|t| is_word(t)).count();
+            // Before the trigger, a comma followed by a conjunction starts a new clause
+            // ("شدد بلينكن …، وفي ذات الشهر زارت نائبته"); after it, the same pattern
+            // continues a list of participants, so it does not break there.
+            let new_clause = before
+                && between.windows(2).any(|w| {
+                    matches!(w[0].text.as_str(), "،" | ",") && w[1].clitic == Clitic::Conjunction
+                });
+            // After it, a comma and a conjunction followed by another event word start a
+            // coordinated clause with its own participants ("زار بلينكن المغرب، وفي مايو زار
+            // أوستن تونس"); a list of names ("… هاينز، ومع بيرنز") goes on.
+            let coordinated = !before
+                && between.windows(2).enumerate().any(|(k, w)| {
+                    matches!(w[0].text.as_str(), "،" | ",")
+                        && w[1].clitic == Clitic::Conjunction
+                        && between[k + 1..].iter().any(|t| {
+                            t.clitic == Clitic::None
+                                && triggers().contains_key(&search_key(&t.form))
+                        })
+                });
+            if new_clause || coordinated {
+                return false;
+            }
+            let broken = between.iter().filter(|t| is_word(t)).any(|t| breaks_clause(t, before));
+            !broken && words <= if before { WINDOW_BEFORE } else { WINDOW_AFTER }
+        })
+        .copied()
+        .collect()
 }
 
 /// A mode's priority when a sentence has several triggers (هستقبل … لبحث: host wins).
@@ -87,16 +174,31 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     for s in &doc.sentences {
         let toks: Vec<&rasd_doc::Token> =
             doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect();
-        let date_here = doc
+        // Dated expressions of the sentence; an event takes the one nearest its trigger.
+        let dated: Vec<(Span, String)> = doc
             .timexes
             .iter()
             .filter(|t| s.span.contains(t.span))
-            .find_map(|t| t.value.as_deref().and_then(event_date));
+            .filter_map(|t| Some((t.span, t.value.as_deref().and_then(event_date)?)))
+            .collect();
+        let date_here = dated.first().map(|(_, d)| d.clone());
+        let nearest = |at: Span| -> Option<String> {
+            dated
+                .iter()
+                .min_by_key(|(sp, _)| {
+                    if sp.end <= at.start {
+                        at.start - sp.end
+                    } else {
+                        sp.start.saturating_sub(at.end)
+                    }
+                })
+                .map(|(_, d)| d.clone())
+        };
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. The best CONSULT trigger makes one event; other types one event each.
         let in_sentence: Vec<(usize, &Mention)> =
             doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
-        let mut best: Option<(usize, &'static str)> = None;
+        let mut consults: Vec<(usize, &'static str)> = Vec::new();
         let mut others: Vec<(usize, &'static str)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
@@ -121,66 +223,143 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             }
             if etype != "CONSULT" {
                 others.push((i, etype));
-            } else if best.is_none_or(|(_, m)| priority(mode) > priority(m)) {
-                best = Some((i, mode));
+            } else {
+                consults.push((i, mode));
             }
         }
         let chained = toks.first().is_some_and(|t| t.clitic == Clitic::Conjunction);
-        let date = date_here.clone().or_else(|| if chained { previous_date.clone() } else { None });
+        let inherited = if chained { previous_date.clone() } else { None };
+        let date_at = |ti: usize| nearest(toks[ti].span).or_else(|| inherited.clone());
         if date_here.is_some() {
             previous_date = date_here;
         }
         for &(ti, etype) in &others {
-            if let Some(e) = directed(doc, &toks, ti, etype, &in_sentence, s.span, date.clone()) {
+            if let Some(e) = directed(doc, &toks, ti, etype, &in_sentence, s.span, date_at(ti)) {
                 out.push(e);
             }
         }
-        let Some((ti, mode)) = best else { continue };
-        let trigger = toks[ti].span;
-        let mut participants: Vec<usize> = in_sentence
-            .iter()
-            .filter(|(_, m)| m.label == "PER" || m.label == "ORG")
-            .map(|(i, _)| *i)
-            .collect();
-        // The place: for a visit, the first place after the trigger (the place visited, which
-        // also stands for the host); otherwise a place after في or ب.
-        let mut location = None;
-        if mode == "visit" {
-            if let Some((i, _)) =
-                in_sentence.iter().find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start)
-            {
-                location = Some(*i);
-                participants.push(*i);
+        // One candidate per CONSULT trigger, with the participants near it; candidates whose
+        // participants nest (one set inside the other) are one event (استقبل … لبحث),
+        // reported with the strongest mode and the union of their participants.
+        let mut found: Vec<EventMention> = Vec::new();
+        for &(ti, mode) in &consults {
+            let Some(e) = consult(doc, &toks, ti, mode, &in_sentence, s.span, date_at(ti)) else {
+                continue;
+            };
+            // Compared by name: the same country named twice is one participant.
+            let names = |m: &EventMention| -> HashSet<String> {
+                m.participants
+                    .iter()
+                    .map(|&i| search_key(&doc.mentions[i].name))
+                    .chain(m.implied.iter().map(|n| search_key(n)))
+                    .collect()
+            };
+            let mine = names(&e);
+            let nested = |f: &EventMention| {
+                let theirs = names(f);
+                theirs.is_subset(&mine) || mine.is_subset(&theirs)
+            };
+            match found.iter_mut().find(|f| nested(f)) {
+                Some(f) => {
+                    if priority(mode) > priority(f.mode.as_deref().unwrap_or("")) {
+                        f.mode = e.mode.clone();
+                        f.trigger = e.trigger;
+                        f.rule = e.rule.clone();
+                        if e.location.is_some() {
+                            f.location = e.location;
+                        }
+                    }
+                    for p in e.participants {
+                        if !f.participants.contains(&p) {
+                            f.participants.push(p);
+                        }
+                    }
+                    f.participants.sort_unstable();
+                    for n in e.implied {
+                        if !f.implied.contains(&n) {
+                            f.implied.push(n);
+                        }
+                    }
+                    if f.location.is_none() {
+                        f.location = e.location;
+                    }
+                }
+                None => found.push(e),
             }
         }
-        if location.is_none() {
-            // The first introduced place after the trigger, else the nearest before it (long
-            // sentences name several places).
-            let places: Vec<&(usize, &Mention)> =
-                in_sentence.iter().filter(|(_, m)| m.label == "LOC" && located(doc, m)).collect();
-            location = places
-                .iter()
-                .find(|(_, m)| m.span.start > trigger.start)
-                .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
-                .map(|(i, _)| *i);
+        // Multilateral means three or more parties (guidelines); a summit of two is a meeting.
+        for f in &mut found {
+            if f.mode.as_deref() == Some("multilateral") && f.participants.len() < 3 {
+                f.mode = Some("meet".into());
+            }
         }
-        if participants.is_empty() {
-            continue;
-        }
-        participants.sort_unstable();
-        participants.dedup();
-        out.push(EventMention {
-            etype: "CONSULT".into(),
-            mode: Some(mode.into()),
-            participants,
-            location,
-            date,
-            sentence: s.span,
-            trigger,
-            rule: format!("consult:{mode}:{}", toks[ti].form),
-        });
+        out.extend(found);
     }
     out
+}
+
+/// A CONSULT event for the trigger at `ti`: the people and organisations near it, and for
+/// a visit the place visited (which stands for the host).
+fn consult(
+    doc: &Doc,
+    toks: &[&rasd_doc::Token],
+    ti: usize,
+    mode: &str,
+    in_sentence: &[(usize, &Mention)],
+    sentence: Span,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let trigger = toks[ti].span;
+    let near = near_trigger(toks, ti, in_sentence);
+    let mut participants: Vec<usize> = near
+        .iter()
+        .filter(|(_, m)| m.label == "PER" || m.label == "ORG")
+        .map(|(i, _)| *i)
+        .collect();
+    // The place: for a visit, the first place after the trigger (the place visited, which
+    // also stands for the host); otherwise a place after في or ب.
+    let mut location = None;
+    let mut implied = Vec::new();
+    if mode == "visit" {
+        if let Some((i, m)) =
+            near.iter().find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start)
+        {
+            location = Some(*i);
+            // The place visited takes part; a visited city's country does too (guidelines:
+            // the host country stands in when no host is named).
+            participants.push(*i);
+            if let Some(country) = city_country().get(&search_key(&m.name)) {
+                implied.push(country.clone());
+            }
+        }
+    }
+    if location.is_none() {
+        // The first introduced place after the trigger, else the nearest before it (long
+        // sentences name several places).
+        let places: Vec<&(usize, &Mention)> =
+            in_sentence.iter().filter(|(_, m)| m.label == "LOC" && located(doc, m)).collect();
+        location = places
+            .iter()
+            .find(|(_, m)| m.span.start > trigger.start)
+            .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
+            .map(|(i, _)| *i);
+    }
+    if participants.is_empty() && implied.is_empty() {
+        return None;
+    }
+    participants.sort_unstable();
+    participants.dedup();
+    Some(EventMention {
+        etype: "CONSULT".into(),
+        mode: Some(mode.into()),
+        participants,
+        implied,
+        location,
+        date,
+        sentence,
+        trigger,
+        rule: format!("consult:{mode}:{}", toks[ti].form),
+    })
 }
 
 /// An event with a source and a target, read from Arabic word order: in a verb-first clause
@@ -198,9 +377,17 @@ fn directed(
     date: Option<String>,
 ) -> Option<EventMention> {
     let trigger = toks[ti].span;
-    let actors: Vec<&(usize, &Mention)> = in_sentence
+    // Actors near the trigger; a place introduced by في or ب is where it happened, not who
+    // acted or was acted on.
+    let near = near_trigger(toks, ti, in_sentence);
+    let location = near
+        .iter()
+        .find(|(_, m)| m.label == "LOC" && located(doc, m) && m.span.start > trigger.start)
+        .map(|(i, _)| *i);
+    let actors: Vec<&(usize, &Mention)> = near
         .iter()
         .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+        .filter(|(_, m)| !(m.label == "LOC" && located(doc, m)))
         .collect();
     // The clause: from the last comma or sentence start before the trigger.
     let clause_start = toks[..ti]
@@ -243,7 +430,8 @@ fn directed(
         etype: etype.to_string(),
         mode: None,
         participants: vec![source, target],
-        location: None,
+        implied: Vec::new(),
+        location,
         date,
         sentence,
         trigger,
@@ -251,14 +439,18 @@ fn directed(
     })
 }
 
-/// Whether a place mention is introduced by في or the preposition ب.
+/// Whether a place mention is introduced by في or the preposition ب: the token right
+/// before it (an attached article aside) is the clitic ب of its own word, or the word في.
+/// `بقيادة السعودية` does not introduce السعودية: its ب belongs to قيادة.
 fn located(doc: &Doc, m: &Mention) -> bool {
     let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
-    let prev: Vec<&rasd_doc::Token> = doc.tokens[..=pos].iter().rev().take(3).collect();
-    prev.iter().any(|t| {
-        (t.clitic == Clitic::Preposition && t.form == "ب" && t.span.end <= m.span.start + 1)
-            || (t.clitic == Clitic::None && t.form == "في" && t.span.end <= m.span.start)
-    })
+    let first = &doc.tokens[pos];
+    // The token before the mention, stepping back over an attached article (ال).
+    let Some(prev) = doc.tokens[..pos].iter().rev().find(|t| t.clitic != Clitic::Article) else {
+        return false;
+    };
+    (prev.clitic == Clitic::Preposition && prev.form == "ب" && prev.word == first.word)
+        || (prev.clitic == Clitic::None && prev.form == "في")
 }
 
 /// The pipeline component that adds [`extract`]'s event mentions to a document.
@@ -356,9 +548,11 @@ pub fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// Merges event mentions that describe the same happening: same type, at least two shared
-/// participants (or the same single participant), compatible dates and places.
-pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
+/// Merges event mentions that describe the same happening: same type, most participants in
+/// common (at least half of the two sets' union) or all of the mention's participants in
+/// the event, compatible dates and places.
+pub fn merge(mut items: Vec<Resolved>) -> Vec<Event> {
+    items.sort_by_key(|r| std::cmp::Reverse(r.participants.len()));
     let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
     // (type, participant id) → events with that participant, in creation order: a match
     // shares at least one participant, so only these are candidates.
@@ -376,8 +570,14 @@ pub fn merge(items: Vec<Resolved>) -> Vec<Event> {
         candidates.dedup();
         let target = candidates.into_iter().find(|&i| {
             let (e, eids) = &events[i];
+            // Most participants in common (Jaccard ≥ ½), or all of the mention's participants
+            // already in the event (a partial report: "مدير الـسي آي إيه التقى نظيره"). A
+            // shared participant alone does not make two of its meetings one, and an event
+            // does not snowball: mentions come largest first, so a subset joins its superset
+            // instead of a small event growing by absorbing everything that shares a name.
             let shared = eids.intersection(&ids).count();
-            let enough = shared >= 2 || (shared == 1 && (eids.len() == 1 || ids.len() == 1));
+            let union = eids.len() + ids.len() - shared;
+            let enough = shared >= 1 && (shared == ids.len() || 2 * shared >= union);
             e.etype == r.mention.etype
                 && enough
                 && dates_compatible(e.date.as_deref(), date.as_deref())
@@ -475,6 +675,65 @@ mod tests {
         assert!(dates_compatible(Some("2023-04-07"), Some("2023-04")));
         assert!(!dates_compatible(Some("2023-04-07"), Some("2023-03")));
         assert!(dates_compatible(None, Some("2023")));
+    }
+
+    fn resolved(doc: &str, ids: &[&str], date: Option<&str>) -> Resolved {
+        Resolved {
+            document: doc.into(),
+            mention: EventMention {
+                etype: "CONSULT".into(),
+                mode: Some("meet".into()),
+                participants: Vec::new(),
+                implied: Vec::new(),
+                location: None,
+                date: date.map(str::to_string),
+                sentence: Span::new(0, 1),
+                trigger: Span::new(0, 1),
+                rule: "consult:meet:test".into(),
+            },
+            participants: ids
+                .iter()
+                .map(|id| EntityRef {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    etype: "PER".into(),
+                    aliases: vec![id.to_string()],
+                    en: id.to_string(),
+                    role: None,
+                })
+                .collect(),
+            location: None,
+            sentence: "s".into(),
+        }
+    }
+
+    #[test]
+    fn merge_joins_partial_reports_without_snowballing() {
+        // A report naming only some participants joins the fuller one, in any order.
+        let events = merge(vec![
+            resolved("a", &["cia"], Some("2023-04-07")),
+            resolved("b", &["hammouchi", "burns", "cia"], Some("2023-04")),
+        ]);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].date.as_deref(), Some("2023-04-07"));
+        assert_eq!(events[0].documents.len(), 2);
+        // One shared participant is not enough for two meetings of different people, and a
+        // single-participant mention does not pull unrelated meetings together.
+        let events = merge(vec![
+            resolved("a", &["putin"], None),
+            resolved("b", &["putin", "erdogan"], None),
+            resolved("c", &["putin", "trump"], None),
+            resolved("d", &["putin", "macron", "merkel"], None),
+        ]);
+        let sizes: Vec<usize> = events.iter().map(|e| e.participants.len()).collect();
+        assert!(sizes.iter().all(|&n| n <= 3), "{sizes:?}");
+        assert_eq!(events.len(), 3, "{events:?}");
+        // Incompatible dates never merge.
+        let events = merge(vec![
+            resolved("a", &["x", "y"], Some("2023-03")),
+            resolved("b", &["x", "y"], Some("2023-04")),
+        ]);
+        assert_eq!(events.len(), 2);
     }
 
     #[test]

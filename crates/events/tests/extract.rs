@@ -91,3 +91,93 @@ fn directed_events_read_source_and_target_from_word_order() {
     let d = doc("ورفضت روسيا ذلك.", None);
     assert!(extract(&d).iter().all(|e| e.etype != "REJECT"));
 }
+
+fn names<'a>(d: &'a rasd_doc::Doc, e: &rasd_events::EventMention) -> Vec<&'a str> {
+    e.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect()
+}
+
+#[test]
+fn a_visited_capital_implies_its_country_as_host() {
+    let d = doc("وزار الرئيس الفرنسي إيمانويل ماكرون، أمس، الرباط.", Some("2023-04-09"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.mode.as_deref() == Some("visit")).unwrap_or_else(|| {
+        panic!("{ev:?}\n{:?}", d.mentions);
+    });
+    assert_eq!(e.implied, ["المغرب"], "{e:?}");
+    assert_eq!(d.mentions[e.location.expect("place")].name, "الرباط");
+    // A visited country is the host itself: nothing implied.
+    let d = doc("وزار الرئيس الفرنسي إيمانويل ماكرون، أمس، المغرب.", Some("2023-04-09"));
+    let ev = extract(&d);
+    assert!(ev.iter().all(|e| e.implied.is_empty()), "{ev:?}");
+}
+
+#[test]
+fn each_clause_of_a_long_sentence_has_its_own_visit() {
+    // Two visits chained by "، و": the second visitor is not a participant of the first.
+    let text = "وزار وزير الخارجية الأمريكي أنتوني بلينكن المغرب في مارس 2022، وفي مايو من العام ذاته زار وزير الدفاع لويد أوستن تونس.";
+    let d = doc(text, Some("2023-04-09"));
+    let ev = extract(&d);
+    let visits: Vec<Vec<&str>> =
+        ev.iter().filter(|e| e.mode.as_deref() == Some("visit")).map(|e| names(&d, e)).collect();
+    assert_eq!(visits.len(), 2, "{visits:?}\n{:?}", d.mentions);
+    assert!(
+        visits[0].contains(&"أنتوني بلينكن") && !visits[0].contains(&"لويد أوستن"),
+        "{visits:?}"
+    );
+    assert!(
+        visits[1].contains(&"لويد أوستن") && !visits[1].contains(&"أنتوني بلينكن"),
+        "{visits:?}"
+    );
+    // Each takes the date nearest its own verb.
+    let dates: Vec<Option<&str>> = ev
+        .iter()
+        .filter(|e| e.mode.as_deref() == Some("visit"))
+        .map(|e| e.date.as_deref())
+        .collect();
+    assert_eq!(dates, [Some("2022-03"), Some("2022-05")], "{ev:?}");
+}
+
+#[test]
+fn a_reporter_before_a_complementiser_is_not_a_participant() {
+    let d = doc(
+        "وأعلنت وكالة الأنباء الرسمية أن الرئيس عبد الفتاح السيسي التقى الملك عبد الله الثاني في القاهرة.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| {
+        panic!("{ev:?}\n{:?}", d.mentions);
+    });
+    let who = names(&d, e);
+    assert!(who.iter().all(|n| !n.contains("وكالة")), "{who:?}");
+    assert!(who.iter().any(|n| n.contains("السيسي")), "{who:?}");
+}
+
+#[test]
+fn a_summit_of_two_is_a_meeting() {
+    let d = doc(
+        "وعقد الرئيس الروسي فلاديمير بوتين والرئيس الأمريكي دونالد ترامب قمة في هلسنكي.",
+        Some("2018-07-17"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| {
+        panic!("{ev:?}\n{:?}", d.mentions);
+    });
+    assert_eq!(e.mode.as_deref(), Some("meet"), "{e:?}");
+}
+
+#[test]
+fn a_place_after_في_is_where_not_who_but_بقيادة_is_not_a_place_marker() {
+    let d = doc("وأدانت منظمة العفو الدولية التحالف بقيادة السعودية.", Some("2018-08-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| {
+        panic!("{ev:?}\n{:?}", d.mentions);
+    });
+    assert!(names(&d, e).contains(&"السعودية"), "{:?}", names(&d, e));
+    let d = doc("واتهمت روسيا الولايات المتحدة في سوريا بالتضليل.", Some("2018-04-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| {
+        panic!("{ev:?}\n{:?}", d.mentions);
+    });
+    assert!(!names(&d, e).contains(&"سوريا"), "{:?}", names(&d, e));
+    assert_eq!(d.mentions[e.location.expect("place")].name, "سوريا");
+}

@@ -2,10 +2,11 @@
 "use strict";
 
 const view = document.getElementById("view");
-const TYPES = ["CONSULT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "COERCE", "ASSAULT", "SANCTION"];
+const TYPES = ["CONSULT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "COERCE", "ASSAULT", "SANCTION", "RETREAT", "PROTEST", "CONCEDE"];
 const TYPE_AR = {
   CONSULT: "تشاور", ACCUSE: "اتهام", REJECT: "رفض", THREATEN: "تهديد", REQUEST: "طلب", SUPPORT: "دعم",
-  AGREE: "اتفاق", COERCE: "إكراه", ASSAULT: "اعتداء", SANCTION: "عقوبة",
+  AGREE: "اتفاق", COERCE: "إكراه", ASSAULT: "اعتداء", SANCTION: "عقوبة", RETREAT: "انسحاب",
+  PROTEST: "احتجاج", CONCEDE: "تنازل",
 };
 const MODE_AR = { meet: "لقاء", visit: "زيارة", host: "استقبال", phone: "اتصال هاتفي", multilateral: "اجتماع متعدد" };
 const LABEL_AR = { PER: "شخص", ORG: "جهة", LOC: "مكان", MISC: "أخرى" };

@@ -158,7 +158,7 @@ impl SqliteStore {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule
+                "SELECT etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule, implied
                  FROM event_mentions WHERE docno = ?1 ORDER BY idx",
             )
             .map_err(|e| self.err(e))?;
@@ -188,7 +188,7 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
     })
 }
 
-/// Reads an event mention from the ten columns starting at `etype`.
+/// Reads an event mention from the eleven columns starting at `etype`.
 fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventMention> {
     event_row_at(r, 0)
 }
@@ -208,6 +208,12 @@ fn event_row_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<EventMention> 
         sentence: span(5, 6)?,
         trigger: span(7, 8)?,
         rule: r.get(at + 9)?,
+        implied: r
+            .get::<_, String>(at + 10)?
+            .split('\t')
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -266,8 +272,8 @@ impl DocumentStore for SqliteStore {
                 tx.prepare_cached("DELETE FROM event_mentions WHERE docno = ?1").map_err(err)?;
             let mut add_event = tx
                 .prepare_cached(
-                    "INSERT INTO event_mentions (docno, idx, etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    "INSERT INTO event_mentions (docno, idx, etype, mode, participants, location, date, sent_start, sent_end, trig_start, trig_end, rule, implied)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
                 .map_err(err)?;
             let mut set_dct = tx
@@ -381,7 +387,8 @@ impl DocumentStore for SqliteStore {
                             e.sentence.end as i64,
                             e.trigger.start as i64,
                             e.trigger.end as i64,
-                            e.rule
+                            e.rule,
+                            e.implied.join("\t")
                         ])
                         .map_err(err)?;
                 }
@@ -550,7 +557,7 @@ impl DocumentStore for SqliteStore {
             .prepare_cached(
                 "SELECT d.id, substr(CAST(d.text AS BLOB), e.sent_start + 1, e.sent_end - e.sent_start),
                         e.etype, e.mode, e.participants, e.location, e.date, e.sent_start, e.sent_end,
-                        e.trig_start, e.trig_end, e.rule
+                        e.trig_start, e.trig_end, e.rule, e.implied
                  FROM event_mentions e JOIN documents d USING (docno) ORDER BY d.id, e.idx",
             )
             .map_err(|e| self.err(e))?;

@@ -1,7 +1,10 @@
-//! Builds `crates/serve/data/places.tsv`: Arabic place names with coordinates, for the map.
+//! Builds `crates/serve/data/places.tsv` (Arabic place names with coordinates, for the map)
+//! and `crates/events/data/city_country.tsv` (Arabic city name → Arabic country name, so
+//! that a visit to a capital has the host country as a participant).
 //!
-//! Usage: `cargo run --release -p rasd-places-build -- [SHARED_DATA_DIR] [OUT_FILE]`
-//! (defaults: `../shared/data` and `crates/serve/data/places.tsv`).
+//! Usage: `cargo run --release -p rasd-places-build -- [SHARED_DATA_DIR] [OUT_FILE]
+//! [CITY_COUNTRY_FILE]` (defaults: `../shared/data`, `crates/serve/data/places.tsv`,
+//! `crates/events/data/city_country.tsv`).
 //!
 //! Rows: `arabic name <TAB> latitude <TAB> longitude <TAB> English name`, from
 //! - mledoze/countries: every country's Arabic common and official names at its centroid;
@@ -27,6 +30,8 @@ fn main() -> Result<()> {
     }
     let data = PathBuf::from(args.first().map_or("../shared/data", String::as_str));
     let out = PathBuf::from(args.get(1).map_or("crates/serve/data/places.tsv", String::as_str));
+    let out_cc =
+        PathBuf::from(args.get(2).map_or("crates/events/data/city_country.tsv", String::as_str));
     let gaz = data.join("gazetteers");
     if !gaz.is_dir() {
         bail!("{} has no gazetteers/ folder", data.display());
@@ -48,6 +53,17 @@ fn main() -> Result<()> {
     let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let countries: Vec<Value> =
         serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    // ISO code → Arabic common name, for the city → country table.
+    let mut country_ar: BTreeMap<String, String> = BTreeMap::new();
+    for c in &countries {
+        if let (Some(code), Some(ar)) =
+            (c["cca2"].as_str(), c["translations"]["ara"]["common"].as_str())
+        {
+            country_ar.insert(code.to_string(), ar.trim().to_string());
+        }
+    }
+    // Arabic city name → (country, rank): capitals outrank other cities of the same name.
+    let mut city_country: BTreeMap<String, (String, u8)> = BTreeMap::new();
     for c in &countries {
         let (Some(lat), Some(lon)) = (c["latlng"][0].as_f64(), c["latlng"][1].as_f64()) else {
             continue;
@@ -65,7 +81,8 @@ fn main() -> Result<()> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
-    let (Some(ty), Some(en), Some(ar), Some(la), Some(lo), Some(pop)) = (
+    let (Some(cc), Some(ty), Some(en), Some(ar), Some(la), Some(lo), Some(pop)) = (
+        col("country_code"),
         col("type"),
         col("name_en"),
         col("name_ar"),
@@ -87,6 +104,13 @@ fn main() -> Result<()> {
             continue;
         };
         add(get(ar), lat, lon, get(en), if capital { 2 } else { 1 });
+        let (name, rank) = (get(ar).trim(), if capital { 2 } else { 1 });
+        if let Some(country) = country_ar.get(get(cc)) {
+            let better = city_country.get(name).is_none_or(|c| rank > c.1);
+            if !name.is_empty() && !name.contains('\t') && name != country && better {
+                city_country.insert(name.to_string(), (country.clone(), rank));
+            }
+        }
     }
 
     let mut body = String::from(
@@ -101,5 +125,20 @@ fn main() -> Result<()> {
     }
     fs::write(&out, body).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("{} places → {}", places.len(), out.display());
+    let mut body = String::from(
+        "# Arabic city name, Arabic country name. Built by tools/places-build from dr5hn\n\
+         # countries-states-cities and mledoze/countries (ODbL-1.0; see SOURCE.txt).\n",
+    );
+    for (city, (country, _)) in &city_country {
+        // A city named like a country (جيبوتي) is the country itself.
+        if !country_ar.values().any(|c| c == city) {
+            body.push_str(&format!("{city}\t{country}\n"));
+        }
+    }
+    if let Some(dir) = out_cc.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    fs::write(&out_cc, body).with_context(|| format!("writing {}", out_cc.display()))?;
+    eprintln!("{} cities → {}", city_country.len(), out_cc.display());
     Ok(())
 }

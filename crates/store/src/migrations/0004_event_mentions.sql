@@ -8,6 +8,8 @@ CREATE TABLE event_mentions (
     mode         TEXT,
     -- Space-separated mention indices.
     participants TEXT NOT NULL,
+    -- Implied participants by name (the country of a visited city), tab-separated.
+    implied      TEXT NOT NULL DEFAULT '',
     location     INTEGER,
     date         TEXT,
     sent_start   INTEGER NOT NULL,
