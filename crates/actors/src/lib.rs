@@ -20,6 +20,10 @@
 //! Other entities get a Latin-script name by romanisation (`data/romanize.tsv`).
 #![deny(missing_docs)]
 
+mod roles;
+
+pub use roles::{demonym_country, find_roles, role_key, RoleLayer, RoleMention};
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rasd_text::{normalize_str, search_key, Profile};

@@ -12,9 +12,10 @@
 use std::collections::{HashMap, HashSet};
 
 use rasd_actors::{name_words, Entity, EntityIndex, MentionRef};
-use rasd_doc::{EventMention, Mention};
+use rasd_doc::{EventMention, Mention, Role};
 use rasd_events::{EntityRef, Event, Resolved};
 use rasd_store::DocumentStore;
+use serde::Serialize;
 
 /// Entities and merged events over a whole store.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +31,33 @@ pub struct Analysis {
     keys: Vec<EntityKeys>,
     /// Entity id → indices of the events it takes part in or is the place of.
     events_of: HashMap<String, Vec<usize>>,
+    /// Who held which office, when, learnt from the documents' role phrases.
+    pub roles: Vec<RoleHolding>,
+}
+
+/// A person holding an office, as the documents state it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleHolding {
+    /// The office as most often written (`مدير وكالة المخابرات المركزية الأمريكية`).
+    pub role: String,
+    /// What identifies the office: head word and organisation or country.
+    pub key: String,
+    /// The organisation, by name.
+    pub org: Option<String>,
+    /// The country.
+    pub country: Option<String>,
+    /// The holder: entity id.
+    pub holder: String,
+    /// The holder's name.
+    pub name: String,
+    /// The holder's Latin name.
+    pub en: String,
+    /// Earliest date of a document that states it.
+    pub first: Option<String>,
+    /// Latest such date.
+    pub last: Option<String>,
+    /// The documents that state it.
+    pub documents: Vec<String>,
 }
 
 /// An entity's names prepared for matching queries.
@@ -78,6 +106,78 @@ impl Analysis {
         (0..self.entities.len()).filter(|&i| q.matches_keys(&self.keys[i])).collect()
     }
 
+    /// The offices an entity held, earliest first.
+    pub fn roles_of(&self, id: &str) -> Vec<&RoleHolding> {
+        self.roles.iter().filter(|r| r.holder == id).collect()
+    }
+
+    /// Groups the documents' role phrases with a holder into (office, holder) rows with
+    /// their date range.
+    fn role_table(&self, roles: &[(String, Option<String>, Role)]) -> Vec<RoleHolding> {
+        let mut rows: HashMap<(String, String), (RoleHolding, HashMap<String, usize>)> =
+            HashMap::new();
+        for (doc, date, r) in roles {
+            let Some(holder) = &r.holder else { continue };
+            let Some(i) = self.index.find(&self.entities, doc, "PER", holder) else { continue };
+            let key =
+                rasd_actors::role_key(&r.head, r.org.as_deref(), r.country.as_deref(), &r.text);
+            let Some(key) = key else { continue };
+            let e = &self.entities[i];
+            let date = date.as_deref().and_then(|d| d.get(..10).or(Some(d))).map(str::to_string);
+            let (row, texts) = rows.entry((key.clone(), e.id.clone())).or_insert_with(|| {
+                let row = RoleHolding {
+                    role: String::new(),
+                    key,
+                    org: r.org.clone(),
+                    country: r.country.clone(),
+                    holder: e.id.clone(),
+                    name: e.name.clone(),
+                    en: e.en.clone(),
+                    first: None,
+                    last: None,
+                    documents: Vec::new(),
+                };
+                (row, HashMap::new())
+            });
+            *texts.entry(r.text.clone()).or_default() += 1;
+            if row.country.is_none() {
+                row.country = r.country.clone();
+            }
+            if let Some(d) = date {
+                if row.first.as_ref().is_none_or(|f| &d < f) {
+                    row.first = Some(d.clone());
+                }
+                if row.last.as_ref().is_none_or(|l| &d > l) {
+                    row.last = Some(d);
+                }
+            }
+            if !row.documents.contains(doc) {
+                row.documents.push(doc.clone());
+            }
+        }
+        let mut out: Vec<RoleHolding> = rows
+            .into_values()
+            .map(|(mut row, texts)| {
+                // The most frequent wording; among equals, the longest.
+                row.role = texts
+                    .into_iter()
+                    .max_by(|a, b| {
+                        a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0))
+                    })
+                    .map(|(t, _)| t)
+                    .unwrap_or_default();
+                row
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.first
+                .cmp(&b.first)
+                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| a.holder.cmp(&b.holder))
+        });
+        out
+    }
+
     /// Indices into `events` of the events an entity takes part in or is the place of.
     pub fn events_of(&self, id: &str) -> &[usize] {
         self.events_of.get(id).map_or(&[], Vec::as_slice)
@@ -88,6 +188,7 @@ impl Analysis {
     pub fn build(
         mentions: &[(String, Mention)],
         event_mentions: Vec<(String, EventMention, String)>,
+        roles: &[(String, Option<String>, Role)],
     ) -> Analysis {
         let refs: Vec<MentionRef> = mentions
             .iter()
@@ -105,6 +206,7 @@ impl Analysis {
             by_id,
             keys,
             events_of: HashMap::new(),
+            roles: Vec::new(),
         };
 
         // Each document's mentions, to look up the indices event mentions refer to.
@@ -158,6 +260,7 @@ impl Analysis {
             });
         }
         analysis.events = rasd_events::merge(resolved);
+        analysis.roles = analysis.role_table(roles);
         for (i, e) in analysis.events.iter().enumerate() {
             for p in e.participants.iter().chain(e.location.iter()) {
                 let list = analysis.events_of.entry(p.id.clone()).or_default();
@@ -186,7 +289,8 @@ impl Analysis {
 pub fn analyse(store: &impl DocumentStore) -> rasd_store::Result<Analysis> {
     let mentions = store.all_mentions()?;
     let events = store.all_event_mentions()?;
-    Ok(Analysis::build(&mentions, events))
+    let roles = store.all_roles()?;
+    Ok(Analysis::build(&mentions, events, &roles))
 }
 
 /// A user's actor query, prepared once: Arabic name words and a lowercase form.

@@ -54,6 +54,9 @@ pub enum Command {
         /// Event id, as `rasd events` prints it.
         id: String,
     },
+    /// Who held which office and when, learnt from role phrases and appositions in the text.
+    #[command(after_help = ROLES_HELP)]
+    Roles(RolesArgs),
     /// The web UI and JSON API over the store (loopback by default).
     #[command(after_help = SERVE_HELP)]
     Serve(ServeArgs),
@@ -170,6 +173,28 @@ Examples:
   rasd events                               a readable list, oldest first
   rasd events --actor الحموشي                 events with this actor (Arabic or Latin name)
   rasd events --since 2023-01 --json        the SPEC's JSON contract, one event per line";
+
+/// `rasd roles`.
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Only the offices of this person (any of their names, Latin name or id).
+    #[arg(long, value_name = "NAME")]
+    pub holder: Option<String>,
+    /// One JSON object per line: role, key, org, country, holder, name, en, first, last, documents.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const ROLES_HELP: &str = "\
+A role phrase (وزير الخارجية الأمريكي، مدير وكالة المخابرات المركزية، المدير العام للأمن
+الوطني) is linked to the person named beside it (مدير الـ(سي آي إيه)، ويليام بيرنز /
+عبد اللطيف حموشي، المدير العام …); a named counterpart (نظيره المغربي ناصر بوريطة) holds
+the same kind of office for its country. Dates are those of the documents that say so.
+
+Examples:
+  rasd roles                        every office and holder, earliest first
+  rasd roles --holder Burns         the offices of one person
+";
 
 /// `rasd serve`.
 #[derive(Debug, Args)]

@@ -12,8 +12,8 @@ use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
 use crate::args::{
-    Cli, Command, DocsArgs, EntitiesArgs, EventsArgs, IngestArgs, NerArgs, NerCommand, SearchArgs,
-    ServeArgs, ShowArgs, TimeArgs,
+    Cli, Command, DocsArgs, EntitiesArgs, EventsArgs, IngestArgs, NerArgs, NerCommand, RolesArgs,
+    SearchArgs, ServeArgs, ShowArgs, TimeArgs,
 };
 
 /// Runs a parsed command line.
@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeline(a) => events(&cli.db, EventsArgs { json: false, ..a }),
         Command::Explain { id } => explain(&cli.db, &id),
         Command::Serve(a) => serve(&cli.db, a),
+        Command::Roles(a) => roles(&cli.db, a),
     }
 }
 
@@ -560,6 +561,46 @@ fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
         }
         line.push_str(&ev.sentence[at..]);
         writeln!(out, "  {}", line.replace('\n', " "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn roles(db: &std::path::Path, a: RolesArgs) -> Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let analysis = rasd_analysis::analyse(&store)?;
+    let holders: Option<Vec<&str>> = a
+        .holder
+        .as_deref()
+        .map(|q| analysis.find_entities(q).into_iter().map(|e| e.id.as_str()).collect());
+    let mut out = std::io::stdout().lock();
+    let mut shown = 0;
+    for r in &analysis.roles {
+        if holders.as_ref().is_some_and(|h| !h.contains(&r.holder.as_str())) {
+            continue;
+        }
+        shown += 1;
+        if a.json {
+            writeln!(out, "{}", serde_json::to_string(r)?)?;
+            continue;
+        }
+        let when = match (&r.first, &r.last) {
+            (Some(f), Some(l)) if f != l => format!("{f} … {l}"),
+            (Some(f), _) => f.clone(),
+            _ => "undated".into(),
+        };
+        writeln!(
+            out,
+            "{:<23} {}{}  —  {} ({})  [{} doc(s)]",
+            when,
+            r.role,
+            r.country.as_deref().map_or(String::new(), |c| format!(" [{c}]")),
+            r.name,
+            r.en,
+            r.documents.len()
+        )?;
+    }
+    if shown == 0 {
+        eprintln!("no roles (ingest documents first, or try another --holder)");
     }
     Ok(ExitCode::SUCCESS)
 }

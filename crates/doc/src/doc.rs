@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Dct, EventMention, Mention, Sentence, TimeExpr, Token};
+use crate::{Dct, EventMention, Mention, Role, Sentence, TimeExpr, Token};
 
 /// The input format a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -91,6 +91,8 @@ pub struct Doc {
     pub timexes: Vec<TimeExpr>,
     /// Named-entity mentions in text order.
     pub mentions: Vec<Mention>,
+    /// Roles and titles in text order, with their holders.
+    pub roles: Vec<Role>,
     /// Events as this document's sentences state them, in text order.
     pub events: Vec<EventMention>,
 }
@@ -105,6 +107,7 @@ impl Doc {
             dct: None,
             timexes: Vec::new(),
             mentions: Vec::new(),
+            roles: Vec::new(),
             events: Vec::new(),
         }
     }

@@ -28,3 +28,21 @@ pub struct EventMention {
     /// The rule that fired (`consult:visit:زيارة`).
     pub rule: String,
 }
+
+/// A role or title as a document states it (`مدير وكالة المخابرات المركزية الأمريكية`), with
+/// the person holding it when the document names one beside it or elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    /// The phrase in the original text.
+    pub span: Span,
+    /// The phrase as written.
+    pub text: String,
+    /// The head word's search key (`مدير`, `وزير`).
+    pub head: String,
+    /// The organisation or place the role belongs to, by name.
+    pub org: Option<String>,
+    /// The country its nationality adjective names.
+    pub country: Option<String>,
+    /// The holder's name.
+    pub holder: Option<String>,
+}

@@ -20,7 +20,7 @@ mod token;
 pub use component::Component;
 pub use doc::{Doc, Document, Format};
 pub use errors::{Error, Result};
-pub use event::EventMention;
+pub use event::{EventMention, Role};
 pub use mention::Mention;
 pub use span::Span;
 pub use time::{Dct, TimeExpr};

@@ -318,8 +318,7 @@ pub async fn entity(State(state): Shared, UrlPath(id): UrlPath<String>) -> ApiRe
         "id": e.id, "type": e.etype, "name": e.name, "aliases": e.aliases, "en": e.en,
         "mentions": e.mentions,
         "documents": docs, "document_count": e.documents.len(),
-        // The (role, holder, date range) table is issue 5's next step; empty until then.
-        "roles": [],
+        "roles": snap.analysis.roles_of(&id),
         "co_actors": co,
         "events": event_ix.len(),
         "event_types": types,

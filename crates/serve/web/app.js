@@ -103,7 +103,9 @@ async function entity(id) {
       ${e.mentions} إشارة في ${e.document_count} وثيقة · ${e.events} حدث
       ${e.first_event ? ` · من <span class="tl-date">${esc(e.first_event)}</span> إلى <span class="tl-date">${esc(e.last_event)}</span>` : ""}</p>
     ${others.length ? `<p>أسماء أخرى: ${others.map(esc).join("، ")}</p>` : ""}
-    ${e.roles.length ? `<p>المناصب: ${e.roles.map((r) => esc(r.role)).join("، ")}</p>` : ""}
+    ${e.roles.length ? `<h2>المناصب</h2><ul class="roles">${e.roles.map((r) => `<li>${esc(r.role)}${r.country ? ` <span class="muted">(${esc(r.country)})</span>` : ""}
+      <span class="tl-date">${esc(r.first || "")}${r.last && r.last !== r.first ? " … " + esc(r.last) : ""}</span>
+      <span class="muted">— ${r.documents.length} وثيقة</span></li>`).join("")}</ul>` : ""}
     <h2>الخط الزمني</h2><div id="entity-timeline">${timelineHtml(tl.events)}</div>
     <h2>يرد مع</h2>${e.co_actors.length ? `<div class="grid">${e.co_actors.map((c) => `<div class="card">${entityLink(c)}<div class="muted">${c.events} حدث مشترك</div></div>`).join("")}</div>` : `<p class="muted">—</p>`}
     <h2>الوثائق</h2>${e.documents.map((d) => `<div><a href="#/doc/${encodeURIComponent(d.id)}">${esc(d.title || d.id)}</a> <span class="muted">${esc(d.published || "")} ${esc(d.source || "")}</span></div>`).join("")}`;

@@ -18,7 +18,7 @@ pub use errors::{Error, Result};
 pub use query::Query;
 pub use sqlite::SqliteStore;
 
-use rasd_doc::{Dct, Document, EventMention, Mention, Sentence, TimeExpr};
+use rasd_doc::{Dct, Document, EventMention, Mention, Role, Sentence, TimeExpr};
 use rasd_pipeline::Processed;
 use serde::Serialize;
 
@@ -58,6 +58,8 @@ pub struct StoredDocument {
     pub mentions: Vec<Mention>,
     /// Event mentions in order (participants index `mentions`).
     pub events: Vec<EventMention>,
+    /// Roles and titles in order, with their holders' names.
+    pub roles: Vec<Role>,
 }
 
 /// One line of a document listing.
@@ -138,4 +140,8 @@ pub trait DocumentStore {
     /// Every event mention with its document id and sentence text, in document and text
     /// order.
     fn all_event_mentions(&self) -> Result<Vec<(String, EventMention, String)>>;
+
+    /// Every role with its document id and the document's date (DCT, else publication
+    /// date), in document and text order.
+    fn all_roles(&self) -> Result<Vec<(String, Option<String>, Role)>>;
 }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rasd_doc::{Dct, Document, EventMention, Format, Mention, Sentence, Span, TimeExpr};
+use rasd_doc::{Dct, Document, EventMention, Format, Mention, Role, Sentence, Span, TimeExpr};
 use rasd_pipeline::Processed;
 use rasd_text::{search_terms, Tokenizer};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_timexes.sql"),
     include_str!("migrations/0003_mentions.sql"),
     include_str!("migrations/0004_event_mentions.sql"),
+    include_str!("migrations/0005_roles.sql"),
 ];
 
 /// Longest snippet, in characters, before it is cropped around the first match.
@@ -166,6 +167,17 @@ impl SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 
+    fn roles(&self, docno: i64) -> Result<Vec<Role>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, text, head, org, country, holder FROM roles WHERE docno = ?1 ORDER BY idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([docno], |r| role_row(r, 0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
     fn err(&self, e: rusqlite::Error) -> Error {
         sqlite_err(&self.path, e)
     }
@@ -173,6 +185,20 @@ impl SqliteStore {
 
 fn sqlite_err(path: &Path, source: rusqlite::Error) -> Error {
     Error::Sqlite { path: path.to_path_buf(), source }
+}
+
+/// Reads a role from the seven columns starting at `at` (start, end, text, head, org,
+/// country, holder).
+fn role_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Role> {
+    let (s, e): (i64, i64) = (r.get(at)?, r.get(at + 1)?);
+    Ok(Role {
+        span: Span::new(s.max(0) as usize, e.max(s).max(0) as usize),
+        text: r.get(at + 2)?,
+        head: r.get(at + 3)?,
+        org: r.get(at + 4)?,
+        country: r.get(at + 5)?,
+        holder: r.get(at + 6)?,
+    })
 }
 
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
@@ -276,6 +302,14 @@ impl DocumentStore for SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
                 .map_err(err)?;
+            let mut del_roles =
+                tx.prepare_cached("DELETE FROM roles WHERE docno = ?1").map_err(err)?;
+            let mut add_role = tx
+                .prepare_cached(
+                    "INSERT INTO roles (docno, idx, start, end, text, head, org, country, holder)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(err)?;
             let mut set_dct = tx
                 .prepare_cached("UPDATE documents SET dct = ?2, dct_source = ?3 WHERE docno = ?1")
                 .map_err(err)?;
@@ -321,6 +355,7 @@ impl DocumentStore for SqliteStore {
                         del_timexes.execute([docno]).map_err(err)?;
                         del_mentions.execute([docno]).map_err(err)?;
                         del_events.execute([docno]).map_err(err)?;
+                        del_roles.execute([docno]).map_err(err)?;
                         outcomes.push(WriteOutcome::Updated);
                         docno
                     }
@@ -392,6 +427,21 @@ impl DocumentStore for SqliteStore {
                         ])
                         .map_err(err)?;
                 }
+                for (i, r) in p.doc.roles.iter().enumerate() {
+                    add_role
+                        .execute(params![
+                            docno,
+                            i as i64,
+                            r.span.start as i64,
+                            r.span.end as i64,
+                            r.text,
+                            r.head,
+                            r.org,
+                            r.country,
+                            r.holder
+                        ])
+                        .map_err(err)?;
+                }
                 if let Some(dct) = &p.doc.dct {
                     set_dct.execute(params![docno, dct.date, dct.source]).map_err(err)?;
                 }
@@ -437,6 +487,7 @@ impl DocumentStore for SqliteStore {
                             timexes: Vec::new(),
                             mentions: Vec::new(),
                             events: Vec::new(),
+                            roles: Vec::new(),
                         },
                     ))
                 },
@@ -448,6 +499,7 @@ impl DocumentStore for SqliteStore {
         doc.timexes = self.timexes(docno)?;
         doc.mentions = self.mentions(docno)?;
         doc.events = self.events(docno)?;
+        doc.roles = self.roles(docno)?;
         Ok(Some(doc))
     }
 
@@ -570,6 +622,20 @@ impl DocumentStore for SqliteStore {
                     String::from_utf8_lossy(&sentence).into_owned(),
                 ))
             })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    fn all_roles(&self) -> Result<Vec<(String, Option<String>, Role)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, coalesce(d.dct, d.published), r.start, r.end, r.text, r.head, r.org, r.country, r.holder
+                 FROM roles r JOIN documents d USING (docno) ORDER BY d.id, r.idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, role_row(r, 2)?)))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }

@@ -1,10 +1,13 @@
-//! Builds `crates/serve/data/places.tsv` (Arabic place names with coordinates, for the map)
-//! and `crates/events/data/city_country.tsv` (Arabic city name → Arabic country name, so
-//! that a visit to a capital has the host country as a participant).
+//! Builds `crates/serve/data/places.tsv` (Arabic place names with coordinates, for the map),
+//! `crates/events/data/city_country.tsv` (Arabic city name → Arabic country name, so that a
+//! visit to a capital has the host country as a participant) and
+//! `crates/actors/data/demonyms.tsv` (nationality adjective → country, from arwikicats, MIT:
+//! `وزير الخارجية الأمريكي` is the US foreign minister).
 //!
 //! Usage: `cargo run --release -p rasd-places-build -- [SHARED_DATA_DIR] [OUT_FILE]
-//! [CITY_COUNTRY_FILE]` (defaults: `../shared/data`, `crates/serve/data/places.tsv`,
-//! `crates/events/data/city_country.tsv`).
+//! [CITY_COUNTRY_FILE] [DEMONYMS_FILE]` (defaults: `../shared/data`,
+//! `crates/serve/data/places.tsv`, `crates/events/data/city_country.tsv`,
+//! `crates/actors/data/demonyms.tsv`).
 //!
 //! Rows: `arabic name <TAB> latitude <TAB> longitude <TAB> English name`, from
 //! - mledoze/countries: every country's Arabic common and official names at its centroid;
@@ -140,5 +143,39 @@ fn main() -> Result<()> {
     }
     fs::write(&out_cc, body).with_context(|| format!("writing {}", out_cc.display()))?;
     eprintln!("{} cities → {}", city_country.len(), out_cc.display());
+
+    // Demonyms: masculine and feminine singular forms (without the article, as tokens are
+    // split) → the country's Arabic name; with the spelling variant أميركي for أمريكي.
+    let path = gaz.join("arwikicats/nationalities_data.json");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let nats: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let mut demonyms: BTreeMap<String, String> = BTreeMap::new();
+    for v in nats.values() {
+        let Some(country) = v["ar"].as_str().map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for key in ["male", "female"] {
+            if let Some(form) = v[key].as_str().map(str::trim).filter(|f| !f.is_empty()) {
+                demonyms.entry(form.to_string()).or_insert_with(|| country.to_string());
+                if form.contains("مريك") {
+                    demonyms
+                        .entry(form.replace("مريك", "ميرك"))
+                        .or_insert_with(|| country.to_string());
+                }
+            }
+        }
+    }
+    let out_dem =
+        PathBuf::from(args.get(3).map_or("crates/actors/data/demonyms.tsv", String::as_str));
+    let mut body = String::from(
+        "# Nationality adjective (singular, without the article) → Arabic country name. Built by\n\
+         # tools/places-build from arwikicats nationalities_data.json (MIT; see SOURCE.txt).\n",
+    );
+    for (form, country) in &demonyms {
+        body.push_str(&format!("{form}\t{country}\n"));
+    }
+    fs::write(&out_dem, body).with_context(|| format!("writing {}", out_dem.display()))?;
+    eprintln!("{} demonyms → {}", demonyms.len(), out_dem.display());
     Ok(())
 }

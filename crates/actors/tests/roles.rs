@@ -1,0 +1,116 @@
+//! Roles and titles on written sentences, through the real pipeline (text, time, NER).
+
+use rasd_doc::{Document, Format};
+use rasd_pipeline::Pipeline;
+
+fn doc(text: &str) -> rasd_doc::Doc {
+    Pipeline::default()
+        .process(Document {
+            id: "t".into(),
+            title: None,
+            url: None,
+            source: None,
+            author: None,
+            published: Some("2023-04-09".into()),
+            origin: "t".into(),
+            format: Format::Text,
+            text: text.into(),
+        })
+        .expect("pipeline")
+        .doc
+}
+
+fn roles_of(d: &rasd_doc::Doc) -> Vec<(String, Option<String>, Option<String>)> {
+    d.roles.iter().map(|r| (r.text.clone(), r.country.clone(), r.holder.clone())).collect()
+}
+
+#[test]
+fn a_role_takes_the_name_after_it_and_its_nationality() {
+    let d = doc("والتقى وزير الخارجية الأمريكي، أنتوني بلينكن، رئيس الوزراء في الرباط.");
+    let r = d.roles.iter().find(|r| r.head == rasd_text::search_key("وزير")).unwrap_or_else(|| {
+        panic!("{:?}\n{:?}", roles_of(&d), d.mentions);
+    });
+    assert_eq!(r.holder.as_deref(), Some("أنتوني بلينكن"), "{:?}", roles_of(&d));
+    assert_eq!(r.country.as_deref(), Some("الولايات المتحدة"));
+    assert_eq!(r.text, "وزير الخارجية الأمريكي");
+}
+
+#[test]
+fn a_role_after_a_name_and_a_comma_belongs_to_it() {
+    let d = doc("وقال الرئيس إيمانويل ماكرون، الرئيس الفرنسي، إن العلاقات قوية.");
+    assert!(
+        d.roles.iter().any(|r| r.text == "الرئيس الفرنسي"
+            && r.holder.as_deref() == Some("إيمانويل ماكرون")
+            && r.country.as_deref() == Some("فرنسا")),
+        "{:?}\n{:?}",
+        roles_of(&d),
+        d.mentions
+    );
+}
+
+#[test]
+fn a_role_without_a_name_is_the_person_named_with_that_role() {
+    let text =
+        "وكان مدير وكالة المخابرات المركزية الأمريكية (سي آي إيه)، ويليام بيرنز، قد زار المنطقة. \
+                والتقى مدير الـ(سي آي إيه) ملك الأردن في عمان.";
+    let d = doc(text);
+    let added: Vec<&rasd_doc::Mention> = d.mentions.iter().filter(|m| m.source == "role").collect();
+    assert_eq!(added.len(), 1, "{added:?}\n{:?}", roles_of(&d));
+    assert_eq!(added[0].name, "ويليام بيرنز");
+    assert_eq!(added[0].label, "PER");
+    assert!(added[0].text.starts_with("مدير"), "{:?}", added[0].text);
+    // Mentions stay in text order and the added one points into the text.
+    assert!(d.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert_eq!(added[0].span.slice(&d.document.text), added[0].text);
+}
+
+#[test]
+fn a_counterpart_is_the_person_whose_role_has_that_nationality() {
+    let text = "واستقبل رئيس المديرية العامة للأمن الوطني المغربي عبد اللطيف حموشي وفدا أمريكيا. \
+                وأشاد مدير مكتب التحقيقات الفيدرالي الأمريكي كريستوفر راي بنظيره المغربي.";
+    let d = doc(text);
+    let added: Vec<&rasd_doc::Mention> = d.mentions.iter().filter(|m| m.source == "role").collect();
+    assert!(
+        added.iter().any(|m| m.name.contains("حموشي") && m.text.contains("نظير")),
+        "{added:?}\n{:?}\n{:?}",
+        roles_of(&d),
+        d.mentions
+    );
+}
+
+#[test]
+fn a_named_counterpart_holds_the_same_office_for_its_country() {
+    let d = doc("التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره المغربي ناصر بوريطة في واشنطن.");
+    assert!(
+        d.roles.iter().any(|r| r.text == "وزير الخارجية"
+            && r.country.as_deref() == Some("المغرب")
+            && r.holder.as_deref() == Some("ناصر بوريطة")),
+        "{:?}\n{:?}",
+        roles_of(&d),
+        d.mentions
+    );
+    // The counterpart is not the person before it.
+    assert!(!d
+        .roles
+        .iter()
+        .any(|r| r.country.as_deref() == Some("المغرب")
+            && r.holder.as_deref() == Some("أنتوني بلينكن")));
+}
+
+#[test]
+fn an_office_held_by_two_people_in_one_document_resolves_nothing() {
+    let text = "وقال وزير الخارجية الأمريكي، مايك بومبيو، إن المحادثات جيدة. \
+                وكان وزير الخارجية الأمريكي السابق، ريكس تيلرسون، قد زار المنطقة. \
+                وأكد وزير الخارجية الأمريكي أن الاتفاق قريب.";
+    let d = doc(text);
+    assert!(d.mentions.iter().all(|m| m.source != "role"), "{:?}", roles_of(&d));
+}
+
+#[test]
+fn roles_stop_at_the_sentence_end_and_at_a_destination() {
+    let d = doc("تفاصيل زيارة مدير «سي آي إيه» للمغرب\n\nمحمد علي - الرباط");
+    for r in &d.roles {
+        assert!(!r.text.contains('\n'), "{:?}", roles_of(&d));
+        assert!(r.country.is_none(), "{:?}", roles_of(&d));
+    }
+}
