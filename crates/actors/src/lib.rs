@@ -43,7 +43,7 @@ pub struct MentionRef<'a> {
 /// A canonical entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Entity {
-    /// Stable id: type and romanised name (`per-'bdallatif-al-hmushi` → `per-bdallatif-al-hmushi`).
+    /// Stable id: type and romanised name (`per-abd-al-ltif-hmushi`).
     pub id: String,
     /// `PER`, `ORG`, `LOC` or `MISC`.
     #[serde(rename = "type")]

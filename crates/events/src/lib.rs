@@ -233,8 +233,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         if date_here.is_some() {
             previous_date = date_here;
         }
+        let site =
+            Sentence { doc, toks: toks.clone(), mentions: in_sentence.clone(), span: s.span };
         for &(ti, etype) in &others {
-            if let Some(e) = directed(doc, &toks, ti, etype, &in_sentence, s.span, date_at(ti)) {
+            if let Some(e) = directed(&site, ti, etype, date_at(ti)) {
                 out.push(e);
             }
         }
@@ -243,7 +245,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // reported with the strongest mode and the union of their participants.
         let mut found: Vec<EventMention> = Vec::new();
         for &(ti, mode) in &consults {
-            let Some(e) = consult(doc, &toks, ti, mode, &in_sentence, s.span, date_at(ti)) else {
+            let Some(e) = consult(&site, ti, mode, date_at(ti)) else {
                 continue;
             };
             // Compared by name: the same country named twice is one participant.
@@ -298,17 +300,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     out
 }
 
+/// One sentence of a document, as the event rules read it.
+struct Sentence<'a> {
+    doc: &'a Doc,
+    /// The sentence's tokens.
+    toks: Vec<&'a rasd_doc::Token>,
+    /// The sentence's mentions with their indices in the document.
+    mentions: Vec<(usize, &'a Mention)>,
+    span: Span,
+}
+
 /// A CONSULT event for the trigger at `ti`: the people and organisations near it, and for
 /// a visit the place visited (which stands for the host).
-fn consult(
-    doc: &Doc,
-    toks: &[&rasd_doc::Token],
-    ti: usize,
-    mode: &str,
-    in_sentence: &[(usize, &Mention)],
-    sentence: Span,
-    date: Option<String>,
-) -> Option<EventMention> {
+fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence } = s;
+    let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     let near = near_trigger(toks, ti, in_sentence);
     let mut participants: Vec<usize> = near
@@ -367,15 +373,9 @@ fn consult(
 /// target; when an actor precedes the verb in the same clause (روسيا … عرقلت قرارا) it is the
 /// source and the first actor after the verb the target. Actors are named people,
 /// organisations and places (a country acting through its government).
-fn directed(
-    doc: &Doc,
-    toks: &[&rasd_doc::Token],
-    ti: usize,
-    etype: &str,
-    in_sentence: &[(usize, &Mention)],
-    sentence: Span,
-    date: Option<String>,
-) -> Option<EventMention> {
+fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence } = s;
+    let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     // Actors near the trigger; a place introduced by في or ب is where it happened, not who
     // acted or was acted on.
