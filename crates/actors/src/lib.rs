@@ -20,8 +20,10 @@
 //! Other entities get a Latin-script name by romanisation (`data/romanize.tsv`).
 #![deny(missing_docs)]
 
+mod dictionary;
 mod roles;
 
+pub use dictionary::DictionaryLayer;
 pub use roles::{demonym_country, find_roles, role_key, RoleLayer, RoleMention};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -296,11 +298,10 @@ fn slug(en: &str) -> String {
 /// names, else one with a romanised id and Latin name. It has no documents or mentions.
 pub fn standalone(label: &str, name: &str) -> Entity {
     let key = name_key(name);
-    let known = actors()
-        .into_iter()
-        .find(|a| a.etype == label && a.names.iter().any(|n| name_key(n) == key));
+    let known =
+        actors().iter().find(|a| a.etype == label && a.names.iter().any(|n| name_key(n) == key));
     let (id, en) = match known {
-        Some(a) => (a.id, a.en),
+        Some(a) => (a.id.clone(), a.en.clone()),
         None => {
             let en = romanize_name(name);
             (format!("{}-{}", label.to_lowercase(), slug(&en)), en)
@@ -358,6 +359,7 @@ impl EntityIndex {
 
 const ROMANIZE: &str = include_str!("../data/romanize.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
 
 /// An actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,8 +375,21 @@ pub struct Actor {
 }
 
 /// The built-in actor dictionary.
-pub fn actors() -> Vec<Actor> {
-    parse_actors(ACTORS)
+pub fn actors() -> &'static [Actor] {
+    static ALL: std::sync::OnceLock<Vec<Actor>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        // The written dictionary first; generated countries only where it has none of their
+        // names (its `loc-morocco` stands for the generated `loc-mar`).
+        let mut all = parse_actors(ACTORS);
+        let known: std::collections::HashSet<String> =
+            all.iter().flat_map(|a| a.names.iter().map(|n| name_key(n))).collect();
+        for c in parse_actors(COUNTRIES) {
+            if !c.names.iter().any(|n| known.contains(&name_key(n))) {
+                all.push(c);
+            }
+        }
+        all
+    })
 }
 
 /// Parses dictionary lines: `id<TAB>type<TAB>English<TAB>name|name|…`.

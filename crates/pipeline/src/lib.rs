@@ -8,7 +8,7 @@
 //! terms), so that this work runs in parallel and the single store writer only writes.
 #![deny(missing_docs)]
 
-use rasd_actors::RoleLayer;
+use rasd_actors::{DictionaryLayer, RoleLayer};
 use rasd_doc::{Component, Doc, Document};
 use rasd_events::EventLayer;
 use rasd_ner::NerLayer;
@@ -59,6 +59,7 @@ impl Default for Pipeline {
             .component(TextLayer)
             .component(TimeLayer)
             .component(NerLayer)
+            .component(DictionaryLayer)
             .component(RoleLayer)
             .component(EventLayer)
             .build()

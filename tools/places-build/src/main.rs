@@ -2,7 +2,8 @@
 //! `crates/events/data/city_country.tsv` (Arabic city name → Arabic country name, so that a
 //! visit to a capital has the host country as a participant) and
 //! `crates/actors/data/demonyms.tsv` (nationality adjective → country, from arwikicats, MIT:
-//! `وزير الخارجية الأمريكي` is the US foreign minister).
+//! `وزير الخارجية الأمريكي` is the US foreign minister) and `crates/actors/data/countries.tsv`
+//! (every country as an actor dictionary entry, from mledoze/countries).
 //!
 //! Usage: `cargo run --release -p rasd-places-build -- [SHARED_DATA_DIR] [OUT_FILE]
 //! [CITY_COUNTRY_FILE] [DEMONYMS_FILE]` (defaults: `../shared/data`,
@@ -65,6 +66,30 @@ fn main() -> Result<()> {
             country_ar.insert(code.to_string(), ar.trim().to_string());
         }
     }
+    // The actor dictionary's countries: id, type, English name, Arabic names.
+    let mut country_rows: Vec<String> = Vec::new();
+    for c in &countries {
+        let (Some(code), Some(en)) = (c["cca3"].as_str(), c["name"]["common"].as_str()) else {
+            continue;
+        };
+        let mut names: Vec<String> = Vec::new();
+        for key in ["common", "official"] {
+            if let Some(ar) = c["translations"]["ara"][key].as_str().map(str::trim) {
+                if !ar.is_empty() && !ar.contains(['\t', '|']) && !names.iter().any(|n| n == ar) {
+                    names.push(ar.to_string());
+                }
+            }
+        }
+        if !names.is_empty() {
+            country_rows.push(format!(
+                "loc-{}\tLOC\t{}\t{}",
+                code.to_lowercase(),
+                en.trim(),
+                names.join("|")
+            ));
+        }
+    }
+    country_rows.sort();
     // Arabic city name → (country, rank): capitals outrank other cities of the same name.
     let mut city_country: BTreeMap<String, (String, u8)> = BTreeMap::new();
     for c in &countries {
@@ -177,5 +202,16 @@ fn main() -> Result<()> {
     }
     fs::write(&out_dem, body).with_context(|| format!("writing {}", out_dem.display()))?;
     eprintln!("{} demonyms → {}", demonyms.len(), out_dem.display());
+
+    let out_countries = out_dem.with_file_name("countries.tsv");
+    let body = format!(
+        "# The actor dictionary's countries (id, type, English name, Arabic names), built by\n\
+         # tools/places-build from mledoze/countries (ODbL-1.0; see SOURCE.txt). Entries of\n\
+         # actors.tsv with the same names take precedence.\n{}\n",
+        country_rows.join("\n")
+    );
+    fs::write(&out_countries, body)
+        .with_context(|| format!("writing {}", out_countries.display()))?;
+    eprintln!("{} countries → {}", country_rows.len(), out_countries.display());
     Ok(())
 }
