@@ -246,7 +246,9 @@ pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
         .into_iter()
         .map(|(i, g)| {
             let a = &dictionary[i];
-            let name = display_name(&g);
+            // A dictionary actor is shown by its first dictionary name (the text's longest
+            // form may carry a tagging error: `… الأمريكية المنعقدة`).
+            let name = a.names.first().cloned().unwrap_or_else(|| display_name(&g));
             Entity {
                 id: a.id.clone(),
                 etype: g.label,
@@ -514,7 +516,9 @@ mod tests {
         ];
         let es = resolve(&ms);
         assert_eq!(es.len(), 2, "{es:#?}");
-        assert_eq!(es[0].name, "الولايات المتحدة الأمريكية");
+        // One entity with both names, shown by the dictionary's first name.
+        assert_eq!(es[0].name, "الولايات المتحدة");
+        assert!(es[0].aliases.contains(&"الولايات المتحدة الأمريكية".to_string()), "{es:#?}");
     }
 
     #[test]

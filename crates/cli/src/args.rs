@@ -54,6 +54,8 @@ pub enum Command {
         /// Event id, as `rasd events` prints it.
         id: String,
     },
+    /// One actor's profile: names, Latin name, offices over time, documents, co-actors.
+    Entity(EntityArgs),
     /// Who held which office and when, learnt from role phrases and appositions in the text.
     #[command(after_help = ROLES_HELP)]
     Roles(RolesArgs),
@@ -173,6 +175,17 @@ Examples:
   rasd events                               a readable list, oldest first
   rasd events --actor الحموشي                 events with this actor (Arabic or Latin name)
   rasd events --since 2023-01 --json        the SPEC's JSON contract, one event per line";
+
+/// `rasd entity`.
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// A name in Arabic (الحموشي) or Latin script (Hammouchi), or an entity id.
+    #[arg(required = true, num_args = 1..)]
+    pub name: Vec<String>,
+    /// The profile as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// `rasd roles`.
 #[derive(Debug, Args)]

@@ -12,8 +12,8 @@ use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
 use crate::args::{
-    Cli, Command, DocsArgs, EntitiesArgs, EventsArgs, IngestArgs, NerArgs, NerCommand, RolesArgs,
-    SearchArgs, ServeArgs, ShowArgs, TimeArgs,
+    Cli, Command, DocsArgs, EntitiesArgs, EntityArgs, EventsArgs, IngestArgs, NerArgs, NerCommand,
+    RolesArgs, SearchArgs, ServeArgs, ShowArgs, TimeArgs,
 };
 
 /// Runs a parsed command line.
@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { id } => explain(&cli.db, &id),
         Command::Serve(a) => serve(&cli.db, a),
         Command::Roles(a) => roles(&cli.db, a),
+        Command::Entity(a) => entity(&cli.db, a),
     }
 }
 
@@ -561,6 +562,72 @@ fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
         }
         line.push_str(&ev.sentence[at..]);
         writeln!(out, "  {}", line.replace('\n', " "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn entity(db: &std::path::Path, a: EntityArgs) -> Result<ExitCode> {
+    let query = a.name.join(" ");
+    let store = SqliteStore::open_existing(db)?;
+    let analysis = rasd_analysis::analyse(&store)?;
+    let found = analysis.find_entities(&query);
+    let Some(e) = found.first() else {
+        bail!("no entity named {query:?} (list them with `rasd entities`)");
+    };
+    // Co-actors: who shares the most events with it.
+    let mut co: std::collections::BTreeMap<&str, (usize, &rasd_events::EntityRef)> =
+        std::collections::BTreeMap::new();
+    for &i in analysis.events_of(&e.id) {
+        for p in &analysis.events[i].participants {
+            if p.id != e.id {
+                co.entry(p.id.as_str()).or_insert((0, p)).0 += 1;
+            }
+        }
+    }
+    let mut co: Vec<(usize, &rasd_events::EntityRef)> = co.into_values().collect();
+    co.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id)));
+    let roles = analysis.roles_of(&e.id);
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        let value = serde_json::json!({
+            "id": e.id, "type": e.etype, "name": e.name, "aliases": e.aliases, "en": e.en,
+            "mentions": e.mentions, "documents": e.documents, "roles": roles,
+            "events": analysis.events_of(&e.id).len(),
+            "co_actors": co.iter().take(20).map(|(n, p)| serde_json::json!({"id": p.id, "name": p.name, "en": p.en, "events": n})).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{}  ({})  [{}] {}", e.name, e.en, e.id, e.etype)?;
+    let others: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|n| *n != e.name).collect();
+    if !others.is_empty() {
+        writeln!(out, "also:       {}", others.join("، "))?;
+    }
+    writeln!(
+        out,
+        "{} mention(s) in {} document(s), {} event(s)",
+        e.mentions,
+        e.documents.len(),
+        analysis.events_of(&e.id).len()
+    )?;
+    for r in &roles {
+        let when = match (&r.first, &r.last) {
+            (Some(f), Some(l)) if f != l => format!("{f} … {l}"),
+            (Some(f), _) => f.clone(),
+            _ => "undated".into(),
+        };
+        writeln!(out, "office:     {}  ({when})", r.role)?;
+    }
+    for (n, p) in co.iter().take(10) {
+        writeln!(out, "with:       {} ({})  {n} event(s)", p.name, p.en)?;
+    }
+    for d in e.documents.iter().take(20) {
+        writeln!(out, "document:   {d}")?;
+    }
+    if found.len() > 1 {
+        let more: Vec<String> =
+            found[1..].iter().take(5).map(|x| format!("{} [{}]", x.name, x.id)).collect();
+        eprintln!("(also matching: {})", more.join(", "));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -326,3 +326,48 @@ fn events_are_merged_across_articles_with_evidence() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no event with id"));
 }
+
+#[test]
+fn roles_and_the_entity_profile_are_learnt_from_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"r1","published":"2023-03-08","text":"عنوان\nالتقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره المغربي ناصر بوريطة في واشنطن يوم 5 مارس 2023."}"#,
+            "\n",
+            r#"{"id":"r2","published":"2023-05-02","text":"عنوان آخر\nوقال وزير الخارجية الأمريكي، أنتوني بلينكن، إن المحادثات كانت مثمرة."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    assert!(rasd(&db, &["ingest", input.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["roles", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let roles = json_lines(&o);
+    let blinken =
+        roles.iter().find(|r| r["name"] == "أنتوني بلينكن").unwrap_or_else(|| panic!("{roles:?}"));
+    assert_eq!(blinken["role"], "وزير الخارجية الأمريكي");
+    assert_eq!(blinken["first"], "2023-03-08");
+    assert_eq!(blinken["last"], "2023-05-02");
+    assert!(
+        roles.iter().any(|r| r["name"] == "ناصر بوريطة" && r["country"] == "المغرب"),
+        "{roles:?}"
+    );
+    // The profile by a Latin spelling: names, office, co-actor.
+    let o = rasd(&db, &["entity", "Blinken"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("أنتوني بلينكن") && text.contains("office:") && text.contains("بوريطة"),
+        "{text}"
+    );
+    let o = rasd(&db, &["entity", "--json", "بوريطة"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["name"], "ناصر بوريطة");
+    assert_eq!(v["co_actors"][0]["name"], "أنتوني بلينكن");
+    let o = rasd(&db, &["entity", "nobody-at-all"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no entity named"));
+}
