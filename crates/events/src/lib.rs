@@ -208,6 +208,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 continue;
             }
             let Some(&(etype, mode)) = trig.get(&search_key(&t.form)) else { continue };
+            // A verbal noun with the purpose ل (لبحث، لتباحث: "to discuss") states an aim,
+            // not an event; the event is the verb it depends on.
+            let purpose = i > 0
+                && toks[i - 1].word == t.word
+                && toks[i - 1].clitic == Clitic::Preposition
+                && toks[i - 1].form == "ل";
+            if purpose {
+                continue;
+            }
             // Negated, future or planned: not reported as having happened.
             let before: Vec<String> = toks[..i]
                 .iter()

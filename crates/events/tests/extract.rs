@@ -181,3 +181,16 @@ fn a_place_after_في_is_where_not_who_but_بقيادة_is_not_a_place_marker() 
     assert!(!names(&d, e).contains(&"سوريا"), "{:?}", names(&d, e));
     assert_eq!(d.mentions[e.location.expect("place")].name, "سوريا");
 }
+
+#[test]
+fn a_purpose_is_not_an_event() {
+    // "لبحث" (to discuss) states the aim of the visit, not a separate event.
+    let d = doc(
+        "وزار الرئيس الفرنسي إيمانويل ماكرون الجزائر أمس لبحث الأزمة مع الرئيس عبد المجيد تبون.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    assert!(!ev.is_empty(), "{:?}", d.mentions);
+    assert!(ev.iter().all(|e| !e.rule.ends_with("بحث")), "{ev:?}");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("visit")), "{ev:?}");
+}
