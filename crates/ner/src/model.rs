@@ -224,7 +224,11 @@ impl Cursor<'_> {
 }
 
 /// Per-token tag marginals of the distribution `exp(score / temperature)` over valid BIO
-/// sequences (forward-backward in log space).
+/// sequences (forward-backward).
+///
+/// Computed in probability space with per-position scaling: transitions are exponentiated
+/// once (0 where BIO forbids them) and each position costs T exponentials, instead of
+/// log-sum-exp over T² terms (the same marginals up to rounding).
 pub fn marginals(
     scores: &[[f32; T]],
     temperature: f32,
@@ -234,47 +238,49 @@ pub fn marginals(
     if n == 0 {
         return Vec::new();
     }
-    const NEG: f32 = f32::NEG_INFINITY;
-    let lse = |xs: &[f32; T]| -> f32 {
-        let m = xs.iter().cloned().fold(NEG, f32::max);
-        if m == NEG {
-            return NEG;
-        }
-        m + xs.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
-    };
-    let tr = |p: Option<usize>, c: usize| -> f32 {
+    let weight = |p: Option<usize>, c: usize| -> f32 {
         if allowed(p.map(|p| p as Tag), c as Tag) {
-            trans(p.map(|p| p as Tag), c as Tag) / temperature
+            (trans(p.map(|p| p as Tag), c as Tag) / temperature).exp()
         } else {
-            NEG
+            0.0
         }
     };
-    let mut alpha = vec![[NEG; T]; n];
-    for c in 0..T {
-        alpha[0][c] = tr(None, c) + scores[0][c] / temperature;
-    }
+    let start: [f32; T] = std::array::from_fn(|c| weight(None, c));
+    let tm: [[f32; T]; T] = std::array::from_fn(|p| std::array::from_fn(|c| weight(Some(p), c)));
+    // Emissions, shifted by each position's maximum so that exp never overflows.
+    let emit: Vec<[f32; T]> = scores
+        .iter()
+        .map(|row| {
+            let m = row.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+            std::array::from_fn(|c| ((row[c] - m) / temperature).exp())
+        })
+        .collect();
+    let normalise = |v: &mut [f32; T]| {
+        let z: f32 = v.iter().sum();
+        if z > 0.0 {
+            v.iter_mut().for_each(|x| *x /= z);
+        }
+    };
+    let mut alpha = vec![[0.0f32; T]; n];
+    alpha[0] = std::array::from_fn(|c| start[c] * emit[0][c]);
+    normalise(&mut alpha[0]);
     for i in 1..n {
-        for c in 0..T {
-            let xs: [f32; T] = std::array::from_fn(|p| alpha[i - 1][p] + tr(Some(p), c));
-            alpha[i][c] = lse(&xs) + scores[i][c] / temperature;
-        }
+        let prev = alpha[i - 1];
+        alpha[i] =
+            std::array::from_fn(|c| (0..T).map(|p| prev[p] * tm[p][c]).sum::<f32>() * emit[i][c]);
+        normalise(&mut alpha[i]);
     }
-    let mut beta = vec![[0.0f32; T]; n];
+    let mut beta = vec![[1.0f32; T]; n];
     for i in (0..n - 1).rev() {
-        for p in 0..T {
-            let xs: [f32; T] = std::array::from_fn(|c| {
-                tr(Some(p), c) + scores[i + 1][c] / temperature + beta[i + 1][c]
-            });
-            beta[i][p] = lse(&xs);
-        }
+        let next: [f32; T] = std::array::from_fn(|c| emit[i + 1][c] * beta[i + 1][c]);
+        beta[i] = std::array::from_fn(|p| (0..T).map(|c| tm[p][c] * next[c]).sum::<f32>());
+        normalise(&mut beta[i]);
     }
-    let z = lse(&alpha[n - 1]);
     let mut out = vec![[0.0f32; T]; n];
     for i in 0..n {
-        for c in 0..T {
-            let v = alpha[i][c] + beta[i][c] - z;
-            out[i][c] = if v == NEG { 0.0 } else { v.exp() };
-        }
+        let mut m: [f32; T] = std::array::from_fn(|c| alpha[i][c] * beta[i][c]);
+        normalise(&mut m);
+        out[i] = m;
     }
     out
 }
@@ -370,5 +376,77 @@ mod tests {
         s[1][2] = 5.0;
         let tags = viterbi(&s, |_, _| 0.0);
         assert_eq!(tags, [1, 2]);
+    }
+}
+
+#[cfg(test)]
+mod marginal_tests {
+    use super::*;
+
+    /// Exact marginals by enumerating every valid tag sequence of a short sentence.
+    fn brute(
+        scores: &[[f32; T]],
+        temp: f32,
+        trans: impl Fn(Option<Tag>, Tag) -> f32,
+    ) -> Vec<[f64; T]> {
+        let n = scores.len();
+        let mut out = vec![[0.0f64; T]; n];
+        let mut z = 0.0f64;
+        let total = (T as u64).pow(n as u32);
+        for code in 0..total {
+            let mut c = code;
+            let tags: Vec<usize> = (0..n)
+                .map(|_| {
+                    let t = (c % T as u64) as usize;
+                    c /= T as u64;
+                    t
+                })
+                .collect();
+            let mut prev = None;
+            let mut score = 0.0f64;
+            let mut ok = true;
+            for (i, &t) in tags.iter().enumerate() {
+                if !allowed(prev, t as Tag) {
+                    ok = false;
+                    break;
+                }
+                score += (trans(prev, t as Tag) + scores[i][t]) as f64 / temp as f64;
+                prev = Some(t as Tag);
+            }
+            if !ok {
+                continue;
+            }
+            let w = score.exp();
+            z += w;
+            for (i, &t) in tags.iter().enumerate() {
+                out[i][t] += w;
+            }
+        }
+        out.iter_mut().for_each(|row| row.iter_mut().for_each(|x| *x /= z));
+        out
+    }
+
+    #[test]
+    fn marginals_match_exact_enumeration() {
+        // Deterministic pseudo-random scores and transitions.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            ((seed % 2000) as f32 / 100.0) - 10.0
+        };
+        let scores: Vec<[f32; T]> = (0..4).map(|_| std::array::from_fn(|_| next())).collect();
+        let table: Vec<f32> = (0..(T + 1) * T).map(|_| next()).collect();
+        let trans = |p: Option<Tag>, c: Tag| table[p.map_or(T, |p| p as usize) * T + c as usize];
+        for temp in [1.0f32, 4.0, 16.0] {
+            let fast = marginals(&scores, temp, trans);
+            let exact = brute(&scores, temp, trans);
+            for (f, e) in fast.iter().zip(&exact) {
+                for c in 0..T {
+                    assert!((f[c] as f64 - e[c]).abs() < 1e-4, "{temp}: {f:?} vs {e:?}");
+                }
+            }
+        }
     }
 }
