@@ -23,9 +23,17 @@ fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {
         let mut map: Index = HashMap::new();
+        let tokenizer = rasd_text::Tokenizer::default();
         for a in actors() {
             for n in &a.names {
-                let words = name_words(n);
+                // The name's words as the text layer splits them (للأبحاث → أبحاث), so that
+                // they meet the document's tokens.
+                let words: Vec<String> = tokenizer
+                    .tokenize(n)
+                    .iter()
+                    .filter(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+                    .filter_map(|t| name_words(&t.form).into_iter().next())
+                    .collect();
                 let long_enough = words.len() >= 2
                     || (a.etype == "ORG" && words.first().is_some_and(|w| w.chars().count() >= 4));
                 if !long_enough {

@@ -376,13 +376,92 @@ pub struct Actor {
     pub names: Vec<String>,
 }
 
-/// The built-in actor dictionary.
+static ALL_ACTORS: std::sync::OnceLock<Vec<Actor>> = std::sync::OnceLock::new();
+static USER_ACTORS: std::sync::OnceLock<Vec<Actor>> = std::sync::OnceLock::new();
+
+/// Adds a user's dictionary entries (parsed with [`check_actors`]) in front of the built-in
+/// ones; an entry with a built-in id replaces it. Must be called before the dictionary is
+/// first used; returns false if it was too late (or entries were already set).
+pub fn set_user_actors(entries: Vec<Actor>) -> bool {
+    ALL_ACTORS.get().is_none() && USER_ACTORS.set(entries).is_ok()
+}
+
+/// A malformed dictionary line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct BadEntry {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong and how to write it.
+    pub reason: String,
+}
+
+/// Parses a dictionary file strictly: every non-comment line must be
+/// `id<TAB>PER|ORG|LOC<TAB>English name<TAB>Arabic name|Arabic name|…`, with an id of
+/// lowercase ASCII letters, digits and `-` starting with the type (`org-`, `loc-`, `per-`),
+/// at least one Arabic name, and no id twice. Returns every problem, not just the first.
+pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, line) in tsv.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fail = |reason: String| bad.push(BadEntry { line: n, reason });
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [id, etype, en, names] = f.as_slice() else {
+            fail(format!(
+                "expected 4 tab-separated fields (id, type, English name, Arabic names), found {}",
+                f.len()
+            ));
+            continue;
+        };
+        if !["PER", "ORG", "LOC"].contains(etype) {
+            fail(format!("type {etype:?} must be PER, ORG or LOC"));
+            continue;
+        }
+        let prefix = format!("{}-", etype.to_lowercase());
+        let id_ok = id.starts_with(&prefix)
+            && id.len() > prefix.len()
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            fail(format!("id {id:?} must be {prefix}… in lowercase letters, digits and -"));
+            continue;
+        }
+        if en.is_empty() {
+            fail("the English name is empty".into());
+            continue;
+        }
+        let names: Vec<String> =
+            names.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+        if names.is_empty() || !names.iter().all(|x| x.chars().any(rasd_text::is_arabic_letter)) {
+            fail("every name in the fourth field must be Arabic, separated by |".into());
+            continue;
+        }
+        if let Some(first) = seen.insert(id.to_string(), n) {
+            fail(format!("id {id:?} is already used on line {first}"));
+            continue;
+        }
+        out.push(Actor { id: id.to_string(), etype: etype.to_string(), en: en.to_string(), names });
+    }
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(bad)
+    }
+}
+
+/// The actor dictionary: the user's entries, the built-in ones, every country.
 pub fn actors() -> &'static [Actor] {
-    static ALL: std::sync::OnceLock<Vec<Actor>> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| {
-        // The written dictionary first; generated countries only where it has none of their
-        // names (its `loc-morocco` stands for the generated `loc-mar`).
-        let mut all = parse_actors(ACTORS);
+    ALL_ACTORS.get_or_init(|| {
+        // The user's entries first (they may rename or extend built-in ones), then the
+        // written dictionary, then generated countries where nothing before has their names
+        // (the written `loc-morocco` stands for the generated `loc-mar`).
+        let mut all: Vec<Actor> = USER_ACTORS.get().cloned().unwrap_or_default();
+        let ids: std::collections::HashSet<String> = all.iter().map(|a| a.id.clone()).collect();
+        all.extend(parse_actors(ACTORS).into_iter().filter(|a| !ids.contains(&a.id)));
         let known: std::collections::HashSet<String> =
             all.iter().flat_map(|a| a.names.iter().map(|n| name_key(n))).collect();
         for c in parse_actors(COUNTRIES) {
@@ -472,6 +551,32 @@ fn romanize(name: &str, table: &HashMap<char, (String, String)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_dictionaries_are_well_formed() {
+        let written = check_actors(ACTORS).unwrap_or_else(|bad| panic!("actors.tsv: {bad:?}"));
+        assert!(written.len() > 60);
+        let countries =
+            check_actors(COUNTRIES).unwrap_or_else(|bad| panic!("countries.tsv: {bad:?}"));
+        assert!(countries.len() > 240);
+    }
+
+    #[test]
+    fn malformed_entries_are_named_by_line() {
+        let text = "# comment\n\
+            org-ok\tORG\tOK\tمنظمة\n\
+            org-bad\tORG\tBad\n\
+            ORG-X\tORG\tX\tشيء\n\
+            org-y\tTHING\tY\tشيء\n\
+            org-z\tORG\tZ\tlatin only\n\
+            org-ok\tORG\tAgain\tاسم\n";
+        let bad = check_actors(text).unwrap_err();
+        let lines: Vec<usize> = bad.iter().map(|b| b.line).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7], "{bad:?}");
+        assert!(bad[0].reason.contains("4 tab-separated fields"), "{bad:?}");
+        assert!(bad[4].reason.contains("line 2"), "{bad:?}");
+        assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
+    }
 
     fn m<'a>(doc: &'a str, label: &'a str, name: &'a str) -> MentionRef<'a> {
         MentionRef { doc, label, name }

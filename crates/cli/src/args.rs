@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "RASD_DB", default_value = "rasd.db", value_name = "PATH")]
     pub db: PathBuf,
 
+    /// Your own actor dictionary (same format as `rasd actors list --tsv`), used in front of
+    /// the built-in one: your entries add actors or replace built-in ids.
+    #[arg(long, global = true, env = "RASD_ACTORS", value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -54,6 +59,9 @@ pub enum Command {
         /// Event id, as `rasd events` prints it.
         id: String,
     },
+    /// The actor dictionary: list, show, check or add entries.
+    #[command(subcommand, after_help = ACTORS_HELP)]
+    Actors(ActorsCommand),
     /// One actor's profile: names, Latin name, offices over time, documents, co-actors.
     Entity(EntityArgs),
     /// Who held which office and when, learnt from role phrases and appositions in the text.
@@ -175,6 +183,63 @@ Examples:
   rasd events                               a readable list, oldest first
   rasd events --actor الحموشي                 events with this actor (Arabic or Latin name)
   rasd events --since 2023-01 --json        the SPEC's JSON contract, one event per line";
+
+/// `rasd actors …`.
+#[derive(Debug, Subcommand)]
+pub enum ActorsCommand {
+    /// Every dictionary entry (built-in, countries, and yours with --actors).
+    List {
+        /// Only PER, ORG or LOC.
+        #[arg(long = "type", value_name = "TYPE")]
+        etype: Option<String>,
+        /// In the dictionary's own format (id, type, English name, Arabic names).
+        #[arg(long)]
+        tsv: bool,
+    },
+    /// One entry, by id, English name or Arabic name.
+    Show {
+        /// Id (org-cia), English name or Arabic name.
+        name: Vec<String>,
+    },
+    /// Checks a dictionary file and names every malformed line.
+    Check {
+        /// The file.
+        file: PathBuf,
+    },
+    /// Appends a checked entry to a dictionary file (created if missing).
+    Add {
+        /// The dictionary file to write (use it with --actors or RASD_ACTORS).
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        /// Id: the type in lowercase, a dash, then lowercase letters, digits and dashes.
+        #[arg(long)]
+        id: String,
+        /// PER, ORG or LOC.
+        #[arg(long = "type", value_name = "TYPE")]
+        etype: String,
+        /// English name.
+        #[arg(long)]
+        en: String,
+        /// An Arabic name; repeat for each variant.
+        #[arg(long = "name", required = true, value_name = "NAME")]
+        names: Vec<String>,
+    },
+}
+
+const ACTORS_HELP: &str = "\
+The dictionary gives known actors one id and an English name, whatever Arabic variant an
+article uses (سي آي إيه = وكالة المخابرات المركزية). Built in: international bodies, armed
+groups, media, intelligence services, regions, and every country. Add your own in a file
+(one entry a line: id<TAB>type<TAB>English name<TAB>name|name|…) and pass it with --actors or
+RASD_ACTORS; ingest then also finds those names in new articles.
+
+Examples:
+  rasd actors list --type ORG
+  rasd actors show CIA
+  rasd actors add --file my-actors.tsv --id org-hrw --type ORG --en 'Human Rights Watch' \\
+      --name 'هيومن رايتس ووتش' --name 'منظمة هيومن رايتس ووتش'
+  rasd --actors my-actors.tsv ingest news/
+";
 
 /// `rasd entity`.
 #[derive(Debug, Args)]

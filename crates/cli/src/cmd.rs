@@ -12,12 +12,27 @@ use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, Query, SqliteStore, WriteOutcome};
 
 use crate::args::{
-    Cli, Command, DocsArgs, EntitiesArgs, EntityArgs, EventsArgs, IngestArgs, NerArgs, NerCommand,
-    RolesArgs, SearchArgs, ServeArgs, ShowArgs, TimeArgs,
+    ActorsCommand, Cli, Command, DocsArgs, EntitiesArgs, EntityArgs, EventsArgs, IngestArgs,
+    NerArgs, NerCommand, RolesArgs, SearchArgs, ServeArgs, ShowArgs, TimeArgs,
 };
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(path) = &cli.actors {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read actor dictionary {}", path.display()))?;
+        match rasd_actors::check_actors(&text) {
+            Ok(entries) => {
+                rasd_actors::set_user_actors(entries);
+            }
+            Err(bad) => {
+                for b in &bad {
+                    eprintln!("{}:{}", path.display(), b);
+                }
+                bail!("{}: {} malformed line(s); nothing was done", path.display(), bad.len());
+            }
+        }
+    }
     match cli.command {
         Command::Ingest(a) => ingest(&cli.db, a),
         Command::Docs(a) => docs(&cli.db, a),
@@ -32,6 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(a) => serve(&cli.db, a),
         Command::Roles(a) => roles(&cli.db, a),
         Command::Entity(a) => entity(&cli.db, a),
+        Command::Actors(a) => actors(a),
     }
 }
 
@@ -562,6 +578,105 @@ fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
         }
         line.push_str(&ev.sentence[at..]);
         writeln!(out, "  {}", line.replace('\n', " "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn actors(a: ActorsCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let line =
+        |a: &rasd_actors::Actor| format!("{}\t{}\t{}\t{}", a.id, a.etype, a.en, a.names.join("|"));
+    match a {
+        ActorsCommand::List { etype, tsv } => {
+            let wanted = etype.map(|t| t.to_uppercase());
+            if let Some(t) = &wanted {
+                if !["PER", "ORG", "LOC"].contains(&t.as_str()) {
+                    bail!("invalid --type {t:?}: use PER, ORG or LOC");
+                }
+            }
+            for x in rasd_actors::actors() {
+                if wanted.as_ref().is_some_and(|t| *t != x.etype) {
+                    continue;
+                }
+                if tsv {
+                    writeln!(out, "{}", line(x))?;
+                } else {
+                    writeln!(
+                        out,
+                        "{:<28} {:<4} {:<36} {}",
+                        x.id,
+                        x.etype,
+                        x.en,
+                        x.names.join("، ")
+                    )?;
+                }
+            }
+        }
+        ActorsCommand::Show { name } => {
+            let q = name.join(" ");
+            let key = rasd_actors::name_key(&q);
+            let lower = q.to_lowercase();
+            let found: Vec<&rasd_actors::Actor> = rasd_actors::actors()
+                .iter()
+                .filter(|x| {
+                    x.id == lower
+                        || x.en.to_lowercase() == lower
+                        || x.names.iter().any(|n| rasd_actors::name_key(n) == key)
+                })
+                .collect();
+            if found.is_empty() {
+                bail!("no dictionary entry for {q:?} (see `rasd actors list`)");
+            }
+            for x in found {
+                writeln!(out, "id:      {}\ntype:    {}\nEnglish: {}", x.id, x.etype, x.en)?;
+                for n in &x.names {
+                    writeln!(out, "name:    {n}")?;
+                }
+            }
+        }
+        ActorsCommand::Check { file } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            match rasd_actors::check_actors(&text) {
+                Ok(entries) => {
+                    writeln!(out, "{}: {} entries, all well-formed", file.display(), entries.len())?
+                }
+                Err(bad) => {
+                    for b in &bad {
+                        eprintln!("{}:{}", file.display(), b);
+                    }
+                    bail!("{}: {} malformed line(s)", file.display(), bad.len());
+                }
+            }
+        }
+        ActorsCommand::Add { file, id, etype, en, names } => {
+            let existing = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(e) => return Err(e).with_context(|| format!("cannot read {}", file.display())),
+            };
+            let entry = format!("{id}\t{}\t{en}\t{}", etype.to_uppercase(), names.join("|"));
+            let mut combined = existing.clone();
+            if !combined.is_empty() && !combined.ends_with('\n') {
+                combined.push('\n');
+            }
+            combined.push_str(&entry);
+            combined.push('\n');
+            // The new line must be well-formed and its id new: check the whole file.
+            if let Err(bad) = rasd_actors::check_actors(&combined) {
+                for b in &bad {
+                    eprintln!("{}:{}", file.display(), b);
+                }
+                bail!("entry not added: {} problem(s)", bad.len());
+            }
+            // Write to a temporary file and rename, so the dictionary is never half-written.
+            let tmp = file.with_extension("tsv.tmp");
+            std::fs::write(&tmp, &combined)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, &file)
+                .with_context(|| format!("cannot replace {}", file.display()))?;
+            writeln!(out, "added {id} to {}", file.display())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -371,3 +371,72 @@ fn roles_and_the_entity_profile_are_learnt_from_the_text() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no entity named"));
 }
+
+#[test]
+fn users_extend_the_actor_dictionary_with_a_checked_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("mine.tsv");
+    let f = file.to_str().unwrap();
+    let o = rasd(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--file",
+            f,
+            "--id",
+            "org-sahel-watch",
+            "--type",
+            "ORG",
+            "--en",
+            "Sahel Watch",
+            "--name",
+            "مرصد الساحل للأبحاث",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A duplicate id or a malformed entry is refused and the file is unchanged.
+    let before = std::fs::read_to_string(&file).unwrap();
+    let o = rasd(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--file",
+            f,
+            "--id",
+            "org-sahel-watch",
+            "--type",
+            "ORG",
+            "--en",
+            "X",
+            "--name",
+            "اسم",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already used on line 1"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    let o = rasd(&db, &["actors", "check", f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A malformed file is rejected with the line named, before anything runs.
+    let broken = dir.path().join("broken.tsv");
+    std::fs::write(&broken, "org-a\tORG\n").unwrap();
+    let o = rasd(&db, &["--actors", broken.to_str().unwrap(), "actors", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("broken.tsv:line 1"), "{}", stderr(&o));
+    // With --actors the new entry is listed and found in ingested text.
+    let o = rasd(&db, &["--actors", f, "actors", "show", "Sahel Watch"]);
+    assert!(stdout(&o).contains("org-sahel-watch"), "{}", stderr(&o));
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id":"s1","published":"2023-03-08","text":"عنوان\nوقال تقرير نشره مرصد الساحل للأبحاث إن الوضع خطير."}"#,
+    )
+    .unwrap();
+    assert!(rasd(&db, &["--actors", f, "ingest", input.to_str().unwrap()]).status.success());
+    let o = rasd(&db, &["--actors", f, "entities", "--json"]);
+    let ents = json_lines(&o);
+    assert!(ents.iter().any(|e| e["en"] == "Sahel Watch"), "{ents:?}");
+}
