@@ -24,6 +24,32 @@ const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const MODALITY: &str = include_str!("../data/modality.txt");
 const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
 const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
+const DUAL_VERBS: &str = include_str!("../data/dual_verbs.txt");
+
+fn dual_verbs() -> &'static HashSet<String> {
+    static D: OnceLock<HashSet<String>> = OnceLock::new();
+    D.get_or_init(|| lines(DUAL_VERBS).map(search_key).collect())
+}
+
+/// The two people named last before `at` in the sentence `si` or the one before it
+/// (distinct names, indices into the document's mentions, in text order).
+fn last_two_people(doc: &Doc, si: usize, at: usize) -> Vec<usize> {
+    let from = doc.sentences[si.saturating_sub(1)].span.start;
+    let mut found: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate().rev() {
+        if m.span.end > at || m.span.start < from || m.label != "PER" {
+            continue;
+        }
+        if !found.iter().any(|&j| doc.mentions[j].name == m.name) {
+            found.push(i);
+        }
+        if found.len() == 2 {
+            break;
+        }
+    }
+    found.reverse();
+    found
+}
 
 /// Search key of a city's Arabic name → its country's Arabic name.
 fn city_country() -> &'static HashMap<String, String> {
@@ -358,6 +384,17 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
             .find(|(_, m)| m.span.start > trigger.start)
             .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
             .map(|(i, _)| *i);
+    }
+    // A dual verb with fewer than two named participants: the two people named just before.
+    let people = participants.iter().filter(|&&i| doc.mentions[i].label == "PER").count();
+    if people < 2 && dual_verbs().contains(&search_key(&toks[ti].form)) {
+        if let Some(si) = doc.sentences.iter().position(|x| x.span == sentence) {
+            for p in last_two_people(doc, si, trigger.start) {
+                if !participants.contains(&p) {
+                    participants.push(p);
+                }
+            }
+        }
     }
     if participants.is_empty() && implied.is_empty() {
         return None;

@@ -194,3 +194,21 @@ fn a_purpose_is_not_an_event() {
     assert!(ev.iter().all(|e| !e.rule.ends_with("بحث")), "{ev:?}");
     assert!(ev.iter().any(|e| e.mode.as_deref() == Some("visit")), "{ev:?}");
 }
+
+#[test]
+fn a_dual_verb_takes_the_two_people_named_before_it() {
+    let text = "وصل الرئيس الفرنسي إيمانويل ماكرون إلى برلين حيث استقبلته المستشارة أنغيلا ميركل. \
+                وقد التقيا في مقر المستشارية يوم 3 مايو 2018.";
+    let d = doc(text, Some("2018-05-04"));
+    let ev = extract(&d);
+    let e = ev
+        .iter()
+        .find(|e| e.rule.ends_with("التقيا"))
+        .unwrap_or_else(|| panic!("{ev:?}\n{:?}", d.mentions));
+    let who = names(&d, e);
+    assert!(
+        who.iter().any(|n| n.contains("ماكرون")) && who.iter().any(|n| n.contains("ميركل")),
+        "{who:?}"
+    );
+    assert_eq!(e.date.as_deref(), Some("2018-05-03"));
+}
