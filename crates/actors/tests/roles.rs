@@ -1,21 +1,11 @@
 //! Roles and titles on written sentences, through the real pipeline (text, time, NER).
 
-use rasd_doc::{Document, Format};
+use rasd_doc::Document;
 use rasd_pipeline::Pipeline;
 
 fn doc(text: &str) -> rasd_doc::Doc {
     Pipeline::default()
-        .process(Document {
-            id: "t".into(),
-            title: None,
-            url: None,
-            source: None,
-            author: None,
-            published: Some("2023-04-09".into()),
-            origin: "t".into(),
-            format: Format::Text,
-            text: text.into(),
-        })
+        .process(Document::from_text("t", text, Some("2023-04-09")))
         .expect("pipeline")
         .doc
 }

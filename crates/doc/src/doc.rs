@@ -54,6 +54,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// A plain-text document with only an id, its text and optionally a publication date
+    /// (for tests, the API and quick looks); the origin is `ID.txt`.
+    pub fn from_text(id: &str, text: &str, published: Option<&str>) -> Document {
+        Document {
+            id: id.to_string(),
+            title: None,
+            url: None,
+            source: None,
+            author: None,
+            published: published.map(str::to_string),
+            origin: format!("{id}.txt"),
+            format: Format::Text,
+            text: text.to_string(),
+        }
+    }
+
     /// A content hash over everything that defines the document, as lowercase hex.
     ///
     /// Two ingests of the same content give the same hash; any change to the text or

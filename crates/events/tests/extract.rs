@@ -1,24 +1,11 @@
 //! CONSULT extraction on written sentences, through the real pipeline (text, time, NER).
 
-use rasd_doc::{Document, Format};
+use rasd_doc::Document;
 use rasd_events::extract;
 use rasd_pipeline::Pipeline;
 
 fn doc(text: &str, published: Option<&str>) -> rasd_doc::Doc {
-    Pipeline::default()
-        .process(Document {
-            id: "t".into(),
-            title: None,
-            url: None,
-            source: None,
-            author: None,
-            published: published.map(str::to_string),
-            origin: "t".into(),
-            format: Format::Text,
-            text: text.into(),
-        })
-        .expect("pipeline")
-        .doc
+    Pipeline::default().process(Document::from_text("t", text, published)).expect("pipeline").doc
 }
 
 #[test]
