@@ -119,10 +119,7 @@ impl Component for DictionaryLayer {
                 k += keys.len();
             }
         }
-        if !added.is_empty() {
-            doc.mentions.extend(added);
-            doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        }
+        doc.add_mentions(added);
         Ok(())
     }
 }

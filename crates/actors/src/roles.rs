@@ -406,10 +406,7 @@ impl Component for RoleLayer {
             }
         }
         doc.roles = table;
-        if !added.is_empty() {
-            doc.mentions.extend(added);
-            doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        }
+        doc.add_mentions(added);
         Ok(())
     }
 }

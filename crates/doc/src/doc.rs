@@ -128,6 +128,15 @@ impl Doc {
         }
     }
 
+    /// Adds mentions found by a later stage, keeping every mention in text order (event
+    /// mentions and roles index them, so stages that add mentions run before those).
+    pub fn add_mentions(&mut self, added: Vec<Mention>) {
+        if !added.is_empty() {
+            self.mentions.extend(added);
+            self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+    }
+
     /// The original text.
     pub fn text(&self) -> &str {
         &self.document.text
