@@ -99,10 +99,10 @@ impl Analysis {
 
     /// Indices of the entities [`Analysis::find_entities`] returns, in entity order.
     fn find_indices(&self, query: &str) -> Vec<usize> {
-        let q = ActorQuery::new(query);
         if let Some(&i) = self.by_id.get(query.trim()) {
             return vec![i];
         }
+        let q = ActorQuery::new(query);
         (0..self.entities.len()).filter(|&i| q.matches_keys(&self.keys[i])).collect()
     }
 
@@ -229,19 +229,12 @@ impl Analysis {
             // Implied participants (the country of a visited city) by name: the entity with
             // that name if any document names it, else a standalone one.
             for name in &em.implied {
-                let entity = match analysis.index.find_name("LOC", name) {
-                    Some(i) => analysis.entities[i].clone(),
-                    None => rasd_actors::standalone("LOC", name),
+                let p = match analysis.index.find_name("LOC", name) {
+                    Some(i) => reference(&analysis.entities[i], Some("participant")),
+                    None => reference(&rasd_actors::standalone("LOC", name), Some("participant")),
                 };
-                if !participants.iter().any(|q| q.id == entity.id) {
-                    participants.push(EntityRef {
-                        id: entity.id,
-                        name: entity.name,
-                        etype: entity.etype,
-                        aliases: entity.aliases,
-                        en: entity.en,
-                        role: Some("participant".into()),
-                    });
+                if !participants.iter().any(|q| q.id == p.id) {
+                    participants.push(p);
                 }
             }
             if participants.is_empty() {
@@ -273,15 +266,19 @@ impl Analysis {
     }
 
     fn entity_ref(&self, doc: &str, m: &Mention, role: Option<&str>) -> Option<EntityRef> {
-        let e = self.entity_of(doc, m)?;
-        Some(EntityRef {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            etype: e.etype.clone(),
-            aliases: e.aliases.clone(),
-            en: e.en.clone(),
-            role: role.map(str::to_string),
-        })
+        Some(reference(self.entity_of(doc, m)?, role))
+    }
+}
+
+/// An event's reference to an entity (its names, not its document list).
+fn reference(e: &Entity, role: Option<&str>) -> EntityRef {
+    EntityRef {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        etype: e.etype.clone(),
+        aliases: e.aliases.clone(),
+        en: e.en.clone(),
+        role: role.map(str::to_string),
     }
 }
 

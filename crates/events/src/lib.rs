@@ -198,8 +198,18 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     let modal = modality();
     let mut previous_date: Option<String> = None;
     for s in &doc.sentences {
-        let toks: Vec<&rasd_doc::Token> =
-            doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect();
+        let site = Sentence {
+            doc,
+            toks: doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| s.span.contains(m.span))
+                .collect(),
+            span: s.span,
+        };
+        let (toks, in_sentence) = (&site.toks, &site.mentions);
         // Dated expressions of the sentence; an event takes the one nearest its trigger.
         let dated: Vec<(Span, String)> = doc
             .timexes
@@ -221,9 +231,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .map(|(_, d)| d.clone())
         };
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
-        // planned. The best CONSULT trigger makes one event; other types one event each.
-        let in_sentence: Vec<(usize, &Mention)> =
-            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
+        // planned. CONSULT triggers make one event per clause; other types one event each.
         let mut consults: Vec<(usize, &'static str)> = Vec::new();
         let mut others: Vec<(usize, &'static str)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
@@ -268,8 +276,6 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         if date_here.is_some() {
             previous_date = date_here;
         }
-        let site =
-            Sentence { doc, toks: toks.clone(), mentions: in_sentence.clone(), span: s.span };
         for &(ti, etype) in &others {
             if let Some(e) = directed(&site, ti, etype, date_at(ti)) {
                 out.push(e);

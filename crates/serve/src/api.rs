@@ -333,15 +333,10 @@ pub async fn events(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult {
     let limit = p.number("limit", 100, 1000)?;
     let cursor = p.number("cursor", 0, usize::MAX / 2)?;
     let snap = state.snapshot();
-    let list = select(&snap, &filter);
+    let list = filter.apply(&snap.analysis);
     let page: Vec<&Event> = list.iter().skip(cursor).take(limit).copied().collect();
     let next = (cursor + limit < list.len()).then(|| (cursor + limit).to_string());
     ok(json!({ "total": list.len(), "events": page, "next_cursor": next }))
-}
-
-/// Filtered events, in date order.
-fn select<'a>(snap: &'a Snapshot, filter: &EventFilter) -> Vec<&'a Event> {
-    filter.apply(&snap.analysis)
 }
 
 /// `GET /api/events/{id}`.
@@ -359,7 +354,7 @@ pub async fn timeline(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult 
     let filter = p.filter()?;
     let limit = p.number("limit", 500, 5000)?;
     let snap = state.snapshot();
-    let list = select(&snap, &filter);
+    let list = filter.apply(&snap.analysis);
     let items: Vec<Value> = list
         .iter()
         .take(limit)
@@ -391,7 +386,7 @@ pub async fn graph(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult {
     let filter = p.filter()?;
     let limit = p.number("limit", 100, 1000)?;
     let snap = state.snapshot();
-    let list = select(&snap, &filter);
+    let list = filter.apply(&snap.analysis);
     let mut nodes: HashMap<&str, (usize, &rasd_events::EntityRef)> = HashMap::new();
     let mut edges: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
     for e in &list {
@@ -435,7 +430,7 @@ pub async fn places(State(state): Shared, RawQuery(q): RawQuery) -> ApiResult {
     let filter = p.filter()?;
     let snap = state.snapshot();
     let mut at: BTreeMap<&str, (&rasd_events::EntityRef, Vec<&str>)> = BTreeMap::new();
-    for e in select(&snap, &filter) {
+    for e in filter.apply(&snap.analysis) {
         if let Some(l) = &e.location {
             at.entry(l.id.as_str()).or_insert((l, Vec::new())).1.push(&e.id);
         }
