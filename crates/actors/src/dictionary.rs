@@ -2,10 +2,13 @@
 //! every dictionary name the NER model did not tag (`ميليشيا فاغنر`، `الصحراء الكبرى`).
 //!
 //! Names are matched word by word on name keys (search-folded, each word's article dropped),
-//! so clitics and spelling variants do not matter. Only names of two words or more are
-//! matched, and single words only for organisations (`فاغنر`): a one-word place such as
-//! `الساحل` is also an ordinary word ("the coast"). A match that overlaps a mention already
-//! there is left alone; the longest match at a position wins.
+//! so clitics and spelling variants do not matter. A one-word name is matched alone (an
+//! organisation `فاغنر`, a surname the dictionary lists on its own `بوتين`, a place
+//! `الغوطة`) unless `data/ambiguous_names.txt` lists it as also an ordinary word (`الساحل`,
+//! "the coast"; `المالي`, "financial", not Mali). The longest match at a position wins. A match that contains
+//! mentions of the model (`إفريقيا` in `شمال إفريقيا`) replaces them; one with the same span as
+//! a MISC mention gives it the dictionary's type (`البيت الأبيض`); any other overlap leaves
+//! the model's mention alone.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,6 +19,15 @@ use rasd_text::{normalize_str, Profile};
 
 use crate::{actors, name_words};
 
+/// Tokens that can be part of a dictionary name: Arabic and Latin words (`CNN`), numbers
+/// (`فرانس 24`).
+fn is_name_piece(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number)
+}
+
+/// One-word names never matched alone (see the file).
+const AMBIGUOUS: &str = include_str!("../data/ambiguous_names.txt");
+
 /// First word key → (all word keys, label) of the dictionary names that start with it.
 type Index = HashMap<String, Vec<(Vec<String>, String)>>;
 
@@ -24,6 +36,12 @@ fn index() -> &'static Index {
     I.get_or_init(|| {
         let mut map: Index = HashMap::new();
         let tokenizer = rasd_text::Tokenizer::default();
+        let ambiguous: std::collections::HashSet<String> = AMBIGUOUS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| name_words(l).into_iter().next())
+            .collect();
         for a in actors() {
             for n in &a.names {
                 // The name's words as the text layer splits them (للأبحاث → أبحاث), so that
@@ -31,11 +49,15 @@ fn index() -> &'static Index {
                 let words: Vec<String> = tokenizer
                     .tokenize(n)
                     .iter()
-                    .filter(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+                    .filter(|t| t.clitic == Clitic::None && is_name_piece(t.kind))
                     .filter_map(|t| name_words(&t.form).into_iter().next())
                     .collect();
                 let long_enough = words.len() >= 2
-                    || (a.etype == "ORG" && words.first().is_some_and(|w| w.chars().count() >= 4));
+                    || words.first().is_some_and(|w| {
+                        let latin = w.chars().all(|c| c.is_ascii_alphanumeric());
+                        w.chars().count() >= 4
+                            || ((latin || a.etype == "LOC") && w.chars().count() >= 3)
+                    }) && !ambiguous.contains(&words[0]);
                 if !long_enough {
                     continue;
                 }
@@ -68,14 +90,19 @@ impl Component for DictionaryLayer {
         let index = index();
         let text = doc.text();
         let mut added: Vec<Mention> = Vec::new();
-        for s in &doc.sentences {
+        // Model mentions inside a longer dictionary name, removed at the end.
+        let mut replaced: Vec<usize> = Vec::new();
+        // MISC mentions that are dictionary names, with the dictionary's type.
+        let mut relabel: Vec<(usize, String)> = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let s = doc.sentences[si].clone();
             // The sentence's words (stems), with their token positions and keys.
             let words: Vec<(usize, String)> = doc
                 .tokens
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| s.span.contains(t.span))
-                .filter(|(_, t)| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+                .filter(|(_, t)| t.clitic == Clitic::None && is_name_piece(t.kind))
                 .filter_map(|(i, t)| Some((i, name_words(&t.form).into_iter().next()?)))
                 .collect();
             let mut k = 0;
@@ -100,23 +127,48 @@ impl Component for DictionaryLayer {
                     _ => doc.tokens[first].span.start,
                 };
                 let span = Span::new(start, doc.tokens[last].span.end);
-                let overlaps = doc
-                    .mentions
-                    .iter()
-                    .chain(&added)
-                    .any(|m| m.span.start < span.end && span.start < m.span.end);
-                if !overlaps {
-                    let written = span.slice(text).to_string();
-                    added.push(Mention {
-                        span,
-                        name: normalize_str(&written, Profile::Conservative),
-                        text: written,
-                        label: label.clone(),
-                        confidence: 0.9,
-                        source: "dictionary".into(),
-                    });
+                let written = span.slice(text).to_string();
+                let found = Mention {
+                    span,
+                    name: normalize_str(&written, Profile::Conservative),
+                    text: written,
+                    label: label.clone(),
+                    confidence: 0.9,
+                    source: "dictionary".into(),
+                };
+                let overlapping: Vec<usize> = (0..doc.mentions.len())
+                    .filter(|&j| {
+                        let m = &doc.mentions[j].span;
+                        m.start < span.end && span.start < m.end
+                    })
+                    .collect();
+                let inside = |m: &Span| span.start <= m.start && m.end <= span.end;
+                let added_overlaps =
+                    added.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+                if added_overlaps {
+                    // An earlier dictionary match already covers it.
+                } else if overlapping.is_empty() {
+                    added.push(found);
+                } else if overlapping.iter().all(|&j| inside(&doc.mentions[j].span)) {
+                    let same = overlapping.len() == 1 && doc.mentions[overlapping[0]].span == span;
+                    if !same {
+                        replaced.extend(overlapping);
+                        added.push(found);
+                    } else if doc.mentions[overlapping[0]].label == "MISC" {
+                        relabel.push((overlapping[0], label.clone()));
+                    }
                 }
                 k += keys.len();
+            }
+        }
+        for (j, label) in relabel {
+            doc.mentions[j].label = label;
+        }
+        if !replaced.is_empty() {
+            replaced.sort_unstable();
+            replaced.dedup();
+            for j in replaced.into_iter().rev() {
+                doc.mentions.remove(j);
             }
         }
         doc.add_mentions(added);

@@ -362,6 +362,7 @@ impl EntityIndex {
 const ROMANIZE: &str = include_str!("../data/romanize.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const PEOPLE: &str = include_str!("../data/people.tsv");
 
 /// An actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -374,6 +375,77 @@ pub struct Actor {
     pub en: String,
     /// Arabic names.
     pub names: Vec<String>,
+    /// Offices held, with dates (people; optional fifth field of the dictionary).
+    pub roles: Vec<ActorRole>,
+}
+
+/// An office an actor holds or held: `President of the United States 2017-01-20..2021-01-20`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRole {
+    /// The office, in English.
+    pub title: String,
+    /// First day (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if known.
+    pub from: Option<String>,
+    /// Last day, or `None` while the office is held.
+    pub to: Option<String>,
+}
+
+impl ActorRole {
+    /// Whether the office was held on `date` (`YYYY-MM-DD`; a partial bound covers its
+    /// whole year or month).
+    pub fn held_on(&self, date: &str) -> bool {
+        let after_start = self.from.as_deref().is_none_or(|f| date >= f);
+        let before_end =
+            self.to.as_deref().is_none_or(|t| date.get(..t.len()).is_some_and(|d| d <= t));
+        after_start && before_end
+    }
+}
+
+impl std::fmt::Display for ActorRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}..{}",
+            self.title,
+            self.from.as_deref().unwrap_or(""),
+            self.to.as_deref().unwrap_or("")
+        )
+    }
+}
+
+/// Whether `d` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_partial_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, dd] => digits(y, 4) && digits(m, 2) && digits(dd, 2),
+        _ => false,
+    }
+}
+
+/// Parses the roles field: `Title FROM..TO; Title FROM..` (dates optional at either end).
+pub fn parse_roles(field: &str) -> Result<Vec<ActorRole>, String> {
+    let mut out = Vec::new();
+    for item in field.split(';').map(str::trim).filter(|x| !x.is_empty()) {
+        let (title, range) = item
+            .rsplit_once(' ')
+            .filter(|(_, r)| r.contains(".."))
+            .ok_or_else(|| format!("role {item:?} must end with a date range FROM..TO"))?;
+        let (from, to) = range.split_once("..").unwrap_or((range, ""));
+        for d in [from, to] {
+            if !d.is_empty() && !is_partial_date(d) {
+                return Err(format!("role {item:?}: {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"));
+            }
+        }
+        if !from.is_empty() && !to.is_empty() && to < from {
+            return Err(format!("role {item:?} ends before it starts"));
+        }
+        let opt = |d: &str| (!d.is_empty()).then(|| d.to_string());
+        out.push(ActorRole { title: title.trim().to_string(), from: opt(from), to: opt(to) });
+    }
+    Ok(out)
 }
 
 static ALL_ACTORS: std::sync::OnceLock<Vec<Actor>> = std::sync::OnceLock::new();
@@ -397,9 +469,10 @@ pub struct BadEntry {
 }
 
 /// Parses a dictionary file strictly: every non-comment line must be
-/// `id<TAB>PER|ORG|LOC<TAB>English name<TAB>Arabic name|Arabic name|…`, with an id of
-/// lowercase ASCII letters, digits and `-` starting with the type (`org-`, `loc-`, `per-`),
-/// at least one Arabic name, and no id twice. Returns every problem, not just the first.
+/// `id<TAB>PER|ORG|LOC<TAB>English name<TAB>Arabic name|Arabic name|…`, optionally followed
+/// by `<TAB>roles` (`Title FROM..TO; …`, see [`parse_roles`]), with an id of lowercase ASCII
+/// letters, digits and `-` starting with the type (`org-`, `loc-`, `per-`), at least one
+/// Arabic name, and no id twice. Returns every problem, not just the first.
 pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
     let mut out = Vec::new();
     let mut bad = Vec::new();
@@ -411,12 +484,24 @@ pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
         }
         let mut fail = |reason: String| bad.push(BadEntry { line: n, reason });
         let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let [id, etype, en, names] = f.as_slice() else {
-            fail(format!(
-                "expected 4 tab-separated fields (id, type, English name, Arabic names), found {}",
-                f.len()
-            ));
-            continue;
+        let (id, etype, en, names, roles) = match f.as_slice() {
+            [id, etype, en, names] => (id, etype, en, names, ""),
+            [id, etype, en, names, roles] => (id, etype, en, names, *roles),
+            _ => {
+                fail(format!(
+                    "expected 4 or 5 tab-separated fields (id, type, English name, Arabic \
+                     names, optional roles), found {}",
+                    f.len()
+                ));
+                continue;
+            }
+        };
+        let roles = match parse_roles(roles) {
+            Ok(r) => r,
+            Err(e) => {
+                fail(e);
+                continue;
+            }
         };
         if !["PER", "ORG", "LOC"].contains(etype) {
             fail(format!("type {etype:?} must be PER, ORG or LOC"));
@@ -436,15 +521,27 @@ pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
         }
         let names: Vec<String> =
             names.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
-        if names.is_empty() || !names.iter().all(|x| x.chars().any(rasd_text::is_arabic_letter)) {
-            fail("every name in the fourth field must be Arabic, separated by |".into());
+        let arabic = |x: &String| x.chars().any(rasd_text::is_arabic_letter);
+        let latin = |x: &String| x.chars().any(|c| c.is_ascii_alphabetic());
+        if !names.iter().any(arabic) || !names.iter().all(|x| arabic(x) || latin(x)) {
+            fail(
+                "the fourth field lists names separated by |: at least one in Arabic, others \
+                 in Arabic or Latin script (CNN)"
+                    .into(),
+            );
             continue;
         }
         if let Some(first) = seen.insert(id.to_string(), n) {
             fail(format!("id {id:?} is already used on line {first}"));
             continue;
         }
-        out.push(Actor { id: id.to_string(), etype: etype.to_string(), en: en.to_string(), names });
+        out.push(Actor {
+            id: id.to_string(),
+            etype: etype.to_string(),
+            en: en.to_string(),
+            names,
+            roles,
+        });
     }
     if bad.is_empty() {
         Ok(out)
@@ -462,6 +559,7 @@ pub fn actors() -> &'static [Actor] {
         let mut all: Vec<Actor> = USER_ACTORS.get().cloned().unwrap_or_default();
         let ids: std::collections::HashSet<String> = all.iter().map(|a| a.id.clone()).collect();
         all.extend(parse_actors(ACTORS).into_iter().filter(|a| !ids.contains(&a.id)));
+        all.extend(parse_actors(PEOPLE).into_iter().filter(|a| !ids.contains(&a.id)));
         let known: std::collections::HashSet<String> =
             all.iter().flat_map(|a| a.names.iter().map(|n| name_key(n))).collect();
         for c in parse_actors(COUNTRIES) {
@@ -479,8 +577,13 @@ pub fn parse_actors(tsv: &str) -> Vec<Actor> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let [id, etype, en, names] = f.as_slice() else { return None };
+            let (id, etype, en, names, roles) = match f.as_slice() {
+                [id, etype, en, names] => (id, etype, en, names, ""),
+                [id, etype, en, names, roles] => (id, etype, en, names, *roles),
+                _ => return None,
+            };
             Some(Actor {
+                roles: parse_roles(roles).unwrap_or_default(),
                 id: id.to_string(),
                 etype: etype.to_string(),
                 en: en.to_string(),
@@ -559,6 +662,32 @@ mod tests {
         let countries =
             check_actors(COUNTRIES).unwrap_or_else(|bad| panic!("countries.tsv: {bad:?}"));
         assert!(countries.len() > 240);
+        let people = check_actors(PEOPLE).unwrap_or_else(|bad| panic!("people.tsv: {bad:?}"));
+        assert!(people.len() > 100 && people.iter().all(|p| p.etype == "PER"));
+        assert!(people.iter().all(|p| !p.roles.is_empty()), "every person has an office");
+        // No id is used twice across the written files.
+        let mut ids = std::collections::HashSet::new();
+        for a in written.iter().chain(&people) {
+            assert!(ids.insert(a.id.as_str()), "{} twice", a.id);
+        }
+    }
+
+    #[test]
+    fn roles_carry_dates_and_are_checked() {
+        let r = parse_roles("President of France 2017-05-14..; Minister 2014..2016-08").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].title, "President of France");
+        assert_eq!((r[0].from.as_deref(), r[0].to.as_deref()), (Some("2017-05-14"), None));
+        assert!(r[0].held_on("2018-04-24") && !r[0].held_on("2017-05-13"));
+        // A partial end date covers its whole month.
+        assert!(r[1].held_on("2016-08-31") && !r[1].held_on("2016-09-01"));
+        assert!(parse_roles("President").unwrap_err().contains("date range"));
+        assert!(parse_roles("President 2017-5..").unwrap_err().contains("YYYY"));
+        assert!(parse_roles("President 2019..2017").unwrap_err().contains("ends before"));
+        let bad = check_actors("per-x\tPER\tX\tاسم\tKing 1999\n").unwrap_err();
+        assert!(bad[0].reason.contains("date range"), "{bad:?}");
+        let ok = check_actors("per-x\tPER\tX\tاسم\tKing 1999..\n").unwrap();
+        assert_eq!(ok[0].roles[0].to_string(), "King 1999..");
     }
 
     #[test]
@@ -573,7 +702,7 @@ mod tests {
         let bad = check_actors(text).unwrap_err();
         let lines: Vec<usize> = bad.iter().map(|b| b.line).collect();
         assert_eq!(lines, [3, 4, 5, 6, 7], "{bad:?}");
-        assert!(bad[0].reason.contains("4 tab-separated fields"), "{bad:?}");
+        assert!(bad[0].reason.contains("4 or 5 tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
     }

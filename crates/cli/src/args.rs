@@ -220,9 +220,14 @@ pub enum ActorsCommand {
         /// English name.
         #[arg(long)]
         en: String,
-        /// An Arabic name; repeat for each variant.
+        /// An Arabic name; repeat for each variant. A person's surname listed on its own is
+        /// found alone in articles too: list it only when it is distinctive.
         #[arg(long = "name", required = true, value_name = "NAME")]
         names: Vec<String>,
+        /// An office with its dates, `Title FROM..TO` (dates YYYY[-MM[-DD]], TO empty while
+        /// held); repeat for each.
+        #[arg(long = "role", value_name = "ROLE")]
+        roles: Vec<String>,
     },
 }
 
@@ -230,14 +235,17 @@ const ACTORS_HELP: &str = "\
 The dictionary gives known actors one id and an English name, whatever Arabic variant an
 article uses (سي آي إيه = وكالة المخابرات المركزية). Built in: international bodies, armed
 groups, media, intelligence services, regions, and every country. Add your own in a file
-(one entry a line: id<TAB>type<TAB>English name<TAB>name|name|…) and pass it with --actors or
-RASD_ACTORS; ingest then also finds those names in new articles.
+(one entry a line: id<TAB>type<TAB>English name<TAB>name|name|…[<TAB>roles]) and pass it with
+--actors or RASD_ACTORS; ingest then also finds those names in new articles. People may list
+their offices with dates: `President of France 2017-05-14..; Minister of Economy 2014..2016`.
 
 Examples:
   rasd actors list --type ORG
   rasd actors show CIA
   rasd actors add --file my-actors.tsv --id org-hrw --type ORG --en 'Human Rights Watch' \\
       --name 'هيومن رايتس ووتش' --name 'منظمة هيومن رايتس ووتش'
+  rasd actors add --file my-actors.tsv --id per-guterres --type PER --en 'António Guterres' \
+      --name 'أنطونيو غوتيريش' --name 'غوتيريش' --role 'UN Secretary-General 2017-01-01..'
   rasd --actors my-actors.tsv ingest news/
 ";
 

@@ -584,8 +584,15 @@ fn explain(db: &std::path::Path, id: &str) -> Result<ExitCode> {
 
 fn actors(a: ActorsCommand) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    let line =
-        |a: &rasd_actors::Actor| format!("{}\t{}\t{}\t{}", a.id, a.etype, a.en, a.names.join("|"));
+    let line = |a: &rasd_actors::Actor| {
+        let mut l = format!("{}\t{}\t{}\t{}", a.id, a.etype, a.en, a.names.join("|"));
+        if !a.roles.is_empty() {
+            let roles: Vec<String> = a.roles.iter().map(|r| r.to_string()).collect();
+            l.push('\t');
+            l.push_str(&roles.join("; "));
+        }
+        l
+    };
     match a {
         ActorsCommand::List { etype, tsv } => {
             let wanted = etype.map(|t| t.to_uppercase());
@@ -632,6 +639,9 @@ fn actors(a: ActorsCommand) -> Result<ExitCode> {
                 for n in &x.names {
                     writeln!(out, "name:    {n}")?;
                 }
+                for r in &x.roles {
+                    writeln!(out, "role:    {r}")?;
+                }
             }
         }
         ActorsCommand::Check { file } => {
@@ -649,13 +659,17 @@ fn actors(a: ActorsCommand) -> Result<ExitCode> {
                 }
             }
         }
-        ActorsCommand::Add { file, id, etype, en, names } => {
+        ActorsCommand::Add { file, id, etype, en, names, roles } => {
             let existing = match std::fs::read_to_string(&file) {
                 Ok(t) => t,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
                 Err(e) => return Err(e).with_context(|| format!("cannot read {}", file.display())),
             };
-            let entry = format!("{id}\t{}\t{en}\t{}", etype.to_uppercase(), names.join("|"));
+            let mut entry = format!("{id}\t{}\t{en}\t{}", etype.to_uppercase(), names.join("|"));
+            if !roles.is_empty() {
+                entry.push('\t');
+                entry.push_str(&roles.join("; "));
+            }
             let mut combined = existing.clone();
             if !combined.is_empty() && !combined.ends_with('\n') {
                 combined.push('\n');
