@@ -95,7 +95,7 @@ impl Component for DictionaryLayer {
         // MISC mentions that are dictionary names, with the dictionary's type.
         let mut relabel: Vec<(usize, String)> = Vec::new();
         for si in 0..doc.sentences.len() {
-            let s = doc.sentences[si].clone();
+            let s = doc.sentences[si];
             // The sentence's words (stems), with their token positions and keys.
             let words: Vec<(usize, String)> = doc
                 .tokens
