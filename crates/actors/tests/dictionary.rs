@@ -40,3 +40,33 @@ fn a_one_word_place_that_is_also_a_common_word_is_not_matched() {
     let d = doc("وصلت السفينة إلى الساحل صباح اليوم.");
     assert!(d.mentions.iter().all(|m| m.source != "dictionary"), "{:?}", d.mentions);
 }
+
+fn mentions(d: &rasd_doc::Doc) -> Vec<(String, String)> {
+    d.mentions.iter().map(|m| (m.label.clone(), m.name.clone())).collect()
+}
+
+#[test]
+fn a_longer_dictionary_name_replaces_the_models_shorter_mention() {
+    let d = doc("وتتزايد الاستثمارات الصينية في منطقة شمال إفريقيا منذ عام 2015.");
+    let names = mentions(&d);
+    assert!(names.contains(&("LOC".into(), "شمال إفريقيا".into())), "{names:?}");
+    assert!(!names.iter().any(|(_, n)| n == "إفريقيا"), "{names:?}");
+}
+
+#[test]
+fn people_are_found_by_a_surname_the_dictionary_lists() {
+    let d = doc("وقال المتحدث إن بوتين سيزور أنقرة الشهر المقبل للقاء أردوغان.");
+    let names = mentions(&d);
+    assert!(names.contains(&("PER".into(), "بوتين".into())), "{names:?}");
+    assert!(names.iter().any(|(l, n)| l == "PER" && n.contains("أردوغان")), "{names:?}");
+}
+
+#[test]
+fn latin_aliases_and_ordinary_words() {
+    // A Latin alias is matched as written in an Arabic sentence.
+    let d = doc("وقالت مصادر تحدثت لـCNN إن الاجتماع تأجل.");
+    assert!(mentions(&d).contains(&("ORG".into(), "CNN".into())), "{:?}", mentions(&d));
+    // المالي ("financial") is not Mali: ambiguous one-word names are never matched alone.
+    let d = doc("وأعلنت الحكومة عن الدعم المالي للمزارعين.");
+    assert!(d.mentions.iter().all(|m| m.source != "dictionary"), "{:?}", d.mentions);
+}

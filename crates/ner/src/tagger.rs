@@ -80,8 +80,103 @@ impl Tagger {
         let mut tags = tags;
         if org_rule {
             org_phrases(&toks, &mut tags, &mut conf);
+            media_names(&toks, &mut tags, &mut conf);
         }
         (tags, conf)
+    }
+
+    /// Whether a word is a given name in the model's name lists.
+    pub fn is_first_name(&self, word: &SplitWord) -> bool {
+        let toks = Analyzer::new(&self.model.lists).analyse_split(std::slice::from_ref(word));
+        toks.first().is_some_and(|t| t.gaz & flag::FIRST != 0)
+    }
+}
+
+/// A word list from `data/`: one word a line, `#` comments; stored folded like stems.
+fn word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let norm = rasd_text::normalize_str(l, rasd_text::Profile::Conservative);
+            let bare = norm.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&norm);
+            bare.chars().map(rasd_text::fold_lexicon).collect()
+        })
+        .collect()
+}
+
+fn media_heads() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| word_list(include_str!("../data/media_heads.txt")))
+}
+
+fn media_adjectives() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| word_list(include_str!("../data/media_adjectives.txt")))
+}
+
+fn folded(s: &str) -> String {
+    s.chars().map(rasd_text::fold_lexicon).collect()
+}
+
+/// News outlets the model misses, after a head word from `data/media_heads.txt`: a name in
+/// brackets or quotes (`موقع (ميدل إيست أونلاين)` → ORG `ميدل إيست أونلاين`), or one to three
+/// words closed by an adjective from `data/media_adjectives.txt` (`شبكة رؤية
+/// الإخبارية` → ORG, head included). A bracketed name is an outlet whatever the model said
+/// (`موقع (عرب بوست)`, not a person `بوست`); the other pattern only takes untagged words.
+fn media_names(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
+    let (b_org, i_org) = (5, 6);
+    let is_head = |t: &TokenInfo| t.shape == 0 && media_heads().contains(&folded(&t.stem));
+    let opening = |t: &TokenInfo| matches!(t.stem.as_str(), "(" | "«" | "\"" | "“");
+    let closing = |t: &TokenInfo| matches!(t.stem.as_str(), ")" | "»" | "\"" | "”");
+    let mut i = 0;
+    while i + 2 < toks.len() {
+        if !is_head(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // (start, end, whether the model's own tags there are overruled)
+        let mut found: Option<(usize, usize, bool)> = None;
+        if opening(&toks[i + 1]) {
+            // The bracketed name: 1–5 Arabic or Latin words, then the closing mark.
+            let start = i + 2;
+            let mut end = start;
+            while end < toks.len() && end < start + 5 && matches!(toks[end].shape, 0 | 2) {
+                end += 1;
+            }
+            if end > start && end < toks.len() && closing(&toks[end]) {
+                found = Some((start, end, true));
+            }
+        } else {
+            // One to three words without conjunction or preposition, then a media adjective.
+            let mut end = i + 1;
+            while end < toks.len()
+                && end < i + 4
+                && toks[end].shape == 0
+                && (toks[end].pre.is_empty() || toks[end].pre == "ال")
+                && !media_adjectives().contains(&folded(&toks[end].stem))
+            {
+                end += 1;
+            }
+            let adjective = toks.get(end).is_some_and(|t| {
+                t.shape == 0 && t.pre == "ال" && media_adjectives().contains(&folded(&t.stem))
+            });
+            if end > i + 1 && adjective {
+                found = Some((i, end + 1, false));
+            }
+        }
+        match found {
+            Some((a, b, overrule)) if overrule || tags[a..b].iter().all(|&t| t == 0) => {
+                for (k, t) in tags[a..b].iter_mut().enumerate() {
+                    *t = if k == 0 { b_org } else { i_org };
+                }
+                for c in &mut conf[a..b] {
+                    *c = c.min(RULE_CONFIDENCE);
+                }
+                i = b;
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -162,13 +257,17 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     let mut out = Vec::new();
     // Per sentence: its words and which of them are inside a mention.
     let mut sentences: Vec<(Vec<Word>, Vec<bool>)> = Vec::new();
-    for s in &doc.sentences {
+    for (si, s) in doc.sentences.iter().enumerate() {
         let words = sentence_words(doc, s.span);
         if words.is_empty() {
             continue;
         }
         let split: Vec<SplitWord> = words.iter().map(|w| w.split.clone()).collect();
-        let (tags, conf) = tagger.tag_split(&split, org_rule);
+        let (mut tags, conf) = tagger.tag_split(&split, org_rule);
+        if org_rule && si > 0 && si < BYLINE_WITHIN && is_byline(tagger, text, s.span, &split) {
+            tags[0] = 1;
+            tags[1..].iter_mut().for_each(|t| *t = 2);
+        }
         let mut covered = vec![false; words.len()];
         for (a, b, k) in spans(&tags) {
             let label = match TYPES[k] {
@@ -186,6 +285,25 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     propagate(text, &sentences, &mut out);
     out.sort_by_key(|m| m.span.start);
     out
+}
+
+/// A byline is looked for among the first sentences after the title.
+const BYLINE_WITHIN: usize = 4;
+
+/// Whether a sentence is an author's byline: a line of its own after the title holding two
+/// or three Arabic words, the first a given name, with no punctuation (`محمد النحاس`).
+fn is_byline(tagger: &Tagger, text: &str, span: Span, words: &[SplitWord]) -> bool {
+    let own_line = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n')
+        && text[span.end..].trim_start_matches([' ', '\t']).chars().next().is_none_or(|c| c == '\n');
+    own_line
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            (w.pre.is_empty() || w.pre == "ال")
+                && w.suf.is_empty()
+                && !w.stem.is_empty()
+                && w.stem.chars().all(rasd_text::is_arabic_letter)
+        })
+        && tagger.is_first_name(&words[0])
 }
 
 /// A word of a sentence, rebuilt from the text layer's clitic pieces.

@@ -1,0 +1,30 @@
+//! The NER stage's pipeline rules (news outlets, bylines) on written articles.
+
+use rasd_doc::Document;
+use rasd_pipeline::Pipeline;
+
+fn mentions(text: &str) -> Vec<(String, String)> {
+    let d = Pipeline::default()
+        .process(Document::from_text("t", text, Some("2024-05-02")))
+        .expect("pipeline")
+        .doc;
+    d.mentions.iter().map(|m| (m.label.clone(), m.name.clone())).collect()
+}
+
+#[test]
+fn news_outlets_after_a_head_word_are_organisations() {
+    let m = mentions("وبحسب ما نقل موقع (عرب بوست) عن مصادر مطلعة، فإن الوفد غادر.");
+    assert!(m.contains(&("ORG".into(), "عرب بوست".into())), "{m:?}");
+    let m = mentions("وقال الوزير في مقابلة مع قناة الغد الفضائية إن المفاوضات مستمرة.");
+    assert!(m.iter().any(|(l, n)| l == "ORG" && n.contains("الغد")), "{m:?}");
+}
+
+#[test]
+fn an_authors_byline_under_the_title_is_a_person() {
+    let text = "الحكومة تعلن خطة جديدة للنقل العام\n\nسامي الخطيب\n\nأعلنت الحكومة اليوم خطة جديدة.";
+    let m = mentions(text);
+    assert!(m.contains(&("PER".into(), "سامي الخطيب".into())), "{m:?}");
+    // A short line that does not start with a given name is not a byline.
+    let text = "الحكومة تعلن خطة جديدة للنقل العام\n\nتفاصيل الخطة\n\nأعلنت الحكومة اليوم خطة جديدة.";
+    assert!(!mentions(text).iter().any(|(l, _)| l == "PER"), "{:?}", mentions(text));
+}
