@@ -119,18 +119,25 @@ impl Component for DictionaryLayer {
                 };
                 let first = words[k].0;
                 let last = words[k + keys.len() - 1].0;
-                // Start at the first word's own article (الصحراء), not its other clitics.
-                let start = match first.checked_sub(1).map(|p| &doc.tokens[p]) {
+                // Start at the first word's own article (الصحراء), not its other clitics; an
+                // article fused into لل (للولايات) is not in the text: the span starts at the
+                // stem and the name gets its article back.
+                let (start, restored) = match first.checked_sub(1).map(|p| &doc.tokens[p]) {
                     Some(p) if p.clitic == Clitic::Article && p.word == doc.tokens[first].word => {
-                        p.span.start
+                        if p.text == p.form {
+                            (p.span.start, "")
+                        } else {
+                            (doc.tokens[first].span.start, "ال")
+                        }
                     }
-                    _ => doc.tokens[first].span.start,
+                    _ => (doc.tokens[first].span.start, ""),
                 };
                 let span = Span::new(start, doc.tokens[last].span.end);
                 let written = span.slice(text).to_string();
+                let name = normalize_str(&format!("{restored}{written}"), Profile::Conservative);
                 let found = Mention {
                     span,
-                    name: normalize_str(&written, Profile::Conservative),
+                    name,
                     text: written,
                     label: label.clone(),
                     confidence: 0.9,

@@ -284,6 +284,27 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     }
     propagate(text, &sentences, &mut out);
     out.sort_by_key(|m| m.span.start);
+    join_adjacent_people(text, out)
+}
+
+/// Two person mentions separated only by spaces are one name cut in two (`عبد اللطيف` +
+/// a propagated `حموشي`): they become one mention with the lower confidence.
+fn join_adjacent_people(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..m.span.start);
+            let adjacent = gap.is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '));
+            if adjacent && prev.label == "PER" && m.label == "PER" {
+                prev.span = Span::new(prev.span.start, m.span.end);
+                prev.text = prev.span.slice(text).to_string();
+                prev.name = format!("{} {}", prev.name, m.name);
+                prev.confidence = prev.confidence.min(m.confidence);
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 
@@ -294,7 +315,11 @@ const BYLINE_WITHIN: usize = 4;
 /// or three Arabic words, the first a given name, with no punctuation (`محمد النحاس`).
 fn is_byline(tagger: &Tagger, text: &str, span: Span, words: &[SplitWord]) -> bool {
     let own_line = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n')
-        && text[span.end..].trim_start_matches([' ', '\t']).chars().next().is_none_or(|c| c == '\n');
+        && text[span.end..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| c == '\n');
     own_line
         && (2..=3).contains(&words.len())
         && words.iter().all(|w| {
@@ -396,7 +421,8 @@ const PROPAGATED: f32 = 0.5;
 
 /// Document-level consistency: a name the model tagged confidently somewhere in the
 /// document (a one-word name, or the last word of a person's name: بلينكن) is a mention
-/// of the same type wherever else it occurs untagged in that document.
+/// of the same type wherever else it occurs untagged in that document, and gives its type
+/// to one-word mentions of it the model was unsure of.
 fn propagate(text: &str, sentences: &[(Vec<Word>, Vec<bool>)], out: &mut Vec<Mention>) {
     let mut known: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut conflict: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -417,6 +443,26 @@ fn propagate(text: &str, sentences: &[(Vec<Word>, Vec<bool>)], out: &mut Vec<Men
             _ => {
                 known.insert(key.to_string(), m.label.clone());
             }
+        }
+    }
+    // A one-word mention the model was unsure of takes the type the document gives its
+    // name confidently, and the surname of a person named in full is that person
+    // (`شددت عبدالسلام` after `سارة عبدالسلام`: a person, not a place).
+    let mut surnames: std::collections::HashMap<String, f32> = std::collections::HashMap::new();
+    for m in out.iter().filter(|m| m.label == "PER") {
+        if let Some((_, last)) = m.name.rsplit_once(' ') {
+            let c = surnames.entry(last.to_string()).or_insert(0.0);
+            *c = c.max(m.confidence);
+        }
+    }
+    for m in out.iter_mut().filter(|m| m.confidence < PROPAGATE_FROM && !m.name.contains(' ')) {
+        if conflict.contains(&m.name) {
+            continue;
+        }
+        if let Some(label) = known.get(&m.name) {
+            m.label = label.clone();
+        } else if surnames.get(&m.name).is_some_and(|&c| c > m.confidence) {
+            m.label = "PER".into();
         }
     }
     for (words, covered) in sentences {
@@ -462,5 +508,38 @@ mod tests {
         let mut weak = vec![Mention { confidence: 0.3, ..out[0].clone() }];
         propagate(text, &sentences, &mut weak);
         assert_eq!(weak.len(), 1);
+    }
+
+    #[test]
+    fn an_unsure_surname_of_a_named_person_is_that_person() {
+        let text = "قالت سارة عبدالسلام. وشددت عبدالسلام على الدور.";
+        let s1 = vec![word("قالت", 0), word("سارة", 9), word("عبدالسلام", 18)];
+        let at = text.find("عبدالسلام على").unwrap();
+        let s2 = vec![word("عبدالسلام", at)];
+        let mut out = vec![
+            mention(text, &s1[1..3], "PER", 0.45, "ner").unwrap(),
+            mention(text, &s2, "LOC", 0.33, "ner").unwrap(),
+        ];
+        let sentences = vec![(s1, vec![false, true, true]), (s2, vec![true])];
+        propagate(text, &sentences, &mut out);
+        assert_eq!(out[1].label, "PER", "{out:?}");
+        // A confident place keeps its type.
+        out[1].label = "LOC".into();
+        out[1].confidence = 0.9;
+        propagate(text, &sentences, &mut out);
+        assert_eq!(out[1].label, "LOC", "{out:?}");
+    }
+
+    #[test]
+    fn people_cut_in_two_are_joined() {
+        let text = "مع عبد اللطيف حموشي اليوم";
+        let a = text.find("عبد").unwrap();
+        let b = text.find("حموشي").unwrap();
+        let first = mention(text, &[word("عبد", a), word("اللطيف", a + 7)], "PER", 0.9, "ner");
+        let second = mention(text, &[word("حموشي", b)], "PER", 0.5, "ner:document");
+        let out = join_adjacent_people(text, vec![first.unwrap(), second.unwrap()]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].text, "عبد اللطيف حموشي");
+        assert_eq!(out[0].confidence, 0.5);
     }
 }

@@ -21,10 +21,12 @@ fn news_outlets_after_a_head_word_are_organisations() {
 
 #[test]
 fn an_authors_byline_under_the_title_is_a_person() {
-    let text = "الحكومة تعلن خطة جديدة للنقل العام\n\nسامي الخطيب\n\nأعلنت الحكومة اليوم خطة جديدة.";
+    let text =
+        "الحكومة تعلن خطة جديدة للنقل العام\n\nسامي الخطيب\n\nأعلنت الحكومة اليوم خطة جديدة.";
     let m = mentions(text);
     assert!(m.contains(&("PER".into(), "سامي الخطيب".into())), "{m:?}");
     // A short line that does not start with a given name is not a byline.
-    let text = "الحكومة تعلن خطة جديدة للنقل العام\n\nتفاصيل الخطة\n\nأعلنت الحكومة اليوم خطة جديدة.";
+    let text =
+        "الحكومة تعلن خطة جديدة للنقل العام\n\nتفاصيل الخطة\n\nأعلنت الحكومة اليوم خطة جديدة.";
     assert!(!mentions(text).iter().any(|(l, _)| l == "PER"), "{:?}", mentions(text));
 }

@@ -217,7 +217,14 @@ impl Lexicon {
             }
             let fused = self.freq(&format!("ال{after}"));
             let plain = self.attest(&rest["ل".len()..]);
-            if fused > 0 && fused >= plain && self.freq(rest) as f64 <= gamma('ل') * fused as f64 {
+            // A word never seen in any form (للحموشي) reads as ل + ال + a name: a word that
+            // itself begins with ل (للبنان = ل + لبنان) is attested.
+            let unknown = fused == 0 && plain == 0 && self.freq(rest) == 0 && char_len(after) >= 3;
+            if unknown
+                || (fused > 0
+                    && fused >= plain
+                    && self.freq(rest) as f64 <= gamma('ل') * fused as f64)
+            {
                 pieces.push(Piece::new(pos, pos + l, "ل", Clitic::Preposition));
                 pieces.push(Piece::new(pos + l, pos + 2 * l, "ال", Clitic::Article));
                 pos += 2 * l;
@@ -454,6 +461,8 @@ mod tests {
     t!(relative_pronoun_whole, "الذي", ["الذي"]);
     t!(bare_article, "ال", ["ال"]);
     t!(lam_before_country_with_article, "للمغرب", ["ل", "المغرب"]);
+    // An unseen name after لل: ل + ال + the name (a made-up family name).
+    t!(fused_lam_lam_unknown_name, "للقرطباوي", ["ل", "ال", "قرطباوي"]);
     t!(transliteration_whole, "إيه", ["إيه"]);
     t!(plural_with_pronoun_not_prefix, "وكالاتها", ["وكالات", "ها"]);
     t!(accusative_alef_not_pronoun, "إيمانا", ["إيمانا"]);
