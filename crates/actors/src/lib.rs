@@ -81,7 +81,7 @@ pub fn name_key(name: &str) -> String {
     name_words(name).concat()
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Group {
     label: String,
     /// The fullest name's words.
@@ -104,6 +104,21 @@ impl Group {
         }
         self.docs.extend(other.docs);
         self.mentions += other.mentions;
+    }
+    /// Takes back what `absorb(other)` added (one document's group; its words stay).
+    fn remove(&mut self, other: &Group) {
+        for (n, c) in &other.names {
+            if let Some(k) = self.names.get_mut(n) {
+                *k = k.saturating_sub(*c);
+                if *k == 0 {
+                    self.names.remove(n);
+                }
+            }
+        }
+        for d in &other.docs {
+            self.docs.remove(d);
+        }
+        self.mentions = self.mentions.saturating_sub(other.mentions);
     }
 }
 
@@ -179,45 +194,102 @@ fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
 
 /// Groups mentions into canonical entities (see the crate docs for the rules).
 pub fn resolve(mentions: &[MentionRef]) -> Vec<Entity> {
-    // 1. Within each document: groups by (label, key), then partial person names join a
-    //    unique fuller name.
-    let mut by_doc: BTreeMap<&str, Vec<&MentionRef>> = BTreeMap::new();
+    let mut by_doc: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for m in mentions {
-        by_doc.entry(m.doc).or_default().push(m);
+        by_doc.entry(m.doc).or_default().push((m.label, m.name));
     }
-    let mut groups: Vec<Group> = Vec::new();
-    // Names repeat across mentions and documents: their words are computed once.
-    let mut words_of: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut resolver = Resolver::default();
     for (doc, ms) in by_doc {
+        resolver.set_document(doc, &ms);
+    }
+    resolver.entities()
+}
+
+/// Entity resolution kept up to date as documents arrive: each document's mentions are
+/// grouped once (step 1 of the crate docs) and folded into the cross-document groups
+/// (step 2); [`Resolver::entities`] then runs the steps that need the whole corpus (partial
+/// names, the dictionary) over groups, not mentions. Replacing a document takes its old
+/// groups back out first, so re-ingesting a changed article does not double-count it.
+#[derive(Debug, Default, Clone)]
+pub struct Resolver {
+    /// Each document's groups after the within-document step.
+    docs: HashMap<String, Vec<Group>>,
+    /// Groups across documents by (label, key).
+    by_key: BTreeMap<(String, String), Group>,
+}
+
+impl Resolver {
+    /// An empty resolver.
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    /// Number of documents it holds.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether it holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Sets a document's mentions as (label, name) pairs, replacing any earlier version.
+    pub fn set_document(&mut self, doc: &str, mentions: &[(&str, &str)]) {
+        self.remove_document(doc);
         let mut local: BTreeMap<(String, String), Group> = BTreeMap::new();
-        for m in ms {
-            let words = words_of.entry(m.name).or_insert_with(|| name_words(m.name)).clone();
+        // Names repeat within a document: their words are computed once.
+        let mut words_of: HashMap<&str, Vec<String>> = HashMap::new();
+        for &(label, name) in mentions {
+            let words = words_of.entry(name).or_insert_with(|| name_words(name));
             if words.is_empty() {
                 continue;
             }
-            let g = local.entry((m.label.to_string(), words.concat())).or_insert_with(|| Group {
-                label: m.label.to_string(),
+            let g = local.entry((label.to_string(), words.concat())).or_insert_with(|| Group {
+                label: label.to_string(),
                 words: words.clone(),
                 ..Group::default()
             });
-            *g.names.entry(m.name.to_string()).or_insert(0) += 1;
+            *g.names.entry(name.to_string()).or_insert(0) += 1;
             g.docs.insert(doc.to_string());
             g.mentions += 1;
         }
-        groups.extend(join_partials(local.into_values().collect()));
+        let groups = join_partials(local.into_values().collect());
+        for g in &groups {
+            match self.by_key.get_mut(&(g.label.clone(), g.key())) {
+                Some(h) => h.absorb(g.clone()),
+                None => {
+                    self.by_key.insert((g.label.clone(), g.key()), g.clone());
+                }
+            }
+        }
+        self.docs.insert(doc.to_string(), groups);
     }
-    // 2. Across documents: same label and key.
-    let mut by_key: BTreeMap<(String, String), Group> = BTreeMap::new();
-    for g in groups {
-        match by_key.get_mut(&(g.label.clone(), g.key())) {
-            Some(h) => h.absorb(g),
-            None => {
-                by_key.insert((g.label.clone(), g.key()), g);
+
+    /// Removes a document's mentions (nothing happens if it is not there).
+    pub fn remove_document(&mut self, doc: &str) {
+        let Some(groups) = self.docs.remove(doc) else { return };
+        for g in &groups {
+            let k = (g.label.clone(), g.key());
+            if let Some(h) = self.by_key.get_mut(&k) {
+                h.remove(g);
+                if h.mentions == 0 {
+                    self.by_key.remove(&k);
+                }
             }
         }
     }
-    // 3. Person groups known only by part of a name join the unique fuller name.
-    let out = join_partials(by_key.into_values().collect());
+
+    /// The canonical entities of every document it holds.
+    pub fn entities(&self) -> Vec<Entity> {
+        // 3. Person groups known only by part of a name join the unique fuller name.
+        let out = join_partials(self.by_key.values().cloned().collect());
+        entities_of(out)
+    }
+}
+
+/// Step 4 (the actor dictionary) and the entities' ids and Latin names.
+fn entities_of(out: Vec<Group>) -> Vec<Entity> {
     // 4. The actor dictionary: groups with one of an actor's names become that actor.
     let dictionary = actors();
     let mut by_alias: HashMap<(String, String), usize> = HashMap::new();
@@ -705,6 +777,34 @@ mod tests {
         assert!(bad[0].reason.contains("4 or 5 tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
+    }
+
+    #[test]
+    fn the_incremental_resolver_agrees_with_a_full_pass() {
+        let a1 = [("PER", "عبداللطيف الحموشي"), ("PER", "الحموشي"), ("LOC", "الرباط")];
+        let a2 = [("PER", "عبد اللطيف حموشي"), ("ORG", "وكالة المخابرات المركزية")];
+        let b = [("PER", "حموشي"), ("PER", "ويليام بيرنز"), ("LOC", "الرباط")];
+        let c = [("PER", "بيرنز"), ("ORG", "سي آي إيه")];
+        let mut r = Resolver::new();
+        r.set_document("a", &a1);
+        r.set_document("b", &b);
+        r.set_document("c", &c);
+        // A new version of a, then b deleted: the counts of the old versions are gone.
+        r.set_document("a", &a2);
+        r.remove_document("b");
+        assert_eq!(r.len(), 2);
+        let full: Vec<MentionRef> = a2
+            .iter()
+            .map(|&(l, n)| m("a", l, n))
+            .chain(c.iter().map(|&(l, n)| m("c", l, n)))
+            .collect();
+        let expected = resolve(&full);
+        assert_eq!(r.entities(), expected);
+        let hammouchi = expected.iter().find(|e| e.name.contains("حموشي")).unwrap();
+        assert_eq!((hammouchi.mentions, hammouchi.documents.len()), (1, 1));
+        assert!(!expected.iter().any(|e| e.name == "الرباط"), "{expected:?}");
+        let cia = expected.iter().find(|e| e.id == "org-cia").unwrap();
+        assert_eq!(cia.documents, ["a", "c"]);
     }
 
     fn m<'a>(doc: &'a str, label: &'a str, name: &'a str) -> MentionRef<'a> {

@@ -546,9 +546,15 @@ pub async fn post_documents(
             }
             let outcomes =
                 if processed.is_empty() { Vec::new() } else { store.write_batch(&processed)? };
-            let changed = outcomes.iter().any(|o| *o != WriteOutcome::Unchanged);
-            if changed {
-                st.set_snapshot(Snapshot::build(store)?);
+            let changed: Vec<String> = processed
+                .iter()
+                .zip(&outcomes)
+                .filter(|(_, o)| **o != WriteOutcome::Unchanged)
+                .map(|(p, _)| p.doc.document.id.clone())
+                .collect();
+            if !changed.is_empty() {
+                // Only the changed documents are re-read and re-resolved (incremental).
+                st.update_snapshot(store, &changed)?;
             }
             let results: Vec<Value> = indices
                 .iter()

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
-use rasd_analysis::Analysis;
+use rasd_analysis::{Analysis, Corpus};
 use rasd_pipeline::Pipeline;
 use rasd_store::{DocumentStore, DocumentSummary, SqliteStore};
 
@@ -25,9 +25,8 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Builds the snapshot from a store.
-    pub fn build(store: &SqliteStore) -> rasd_store::Result<Snapshot> {
-        let analysis = rasd_analysis::analyse(store)?;
+    /// The snapshot of an analysis of `store`.
+    pub fn from_analysis(store: &SqliteStore, analysis: Analysis) -> rasd_store::Result<Snapshot> {
         let documents = store.stats()?.documents;
         let summaries = store
             .documents(documents.max(0) as usize, 0)?
@@ -51,6 +50,8 @@ pub struct AppState {
     config: Config,
     pool: Mutex<Vec<SqliteStore>>,
     snapshot: RwLock<Arc<Snapshot>>,
+    /// The analysis inputs of every document, updated document by document on writes.
+    corpus: Mutex<Corpus>,
     /// One writer at a time.
     pub(crate) write: tokio::sync::Mutex<()>,
     pipeline: OnceLock<Pipeline>,
@@ -60,11 +61,13 @@ impl AppState {
     /// Opens the store (which must exist) and builds the first snapshot.
     pub fn open(config: Config) -> rasd_store::Result<AppState> {
         let store = SqliteStore::open_existing(&config.db)?;
-        let snapshot = Snapshot::build(&store)?;
+        let corpus = Corpus::load(&store)?;
+        let snapshot = Snapshot::from_analysis(&store, corpus.analysis())?;
         Ok(AppState {
             config,
             pool: Mutex::new(vec![store]),
             snapshot: RwLock::new(Arc::new(snapshot)),
+            corpus: Mutex::new(corpus),
             write: tokio::sync::Mutex::new(()),
             pipeline: OnceLock::new(),
         })
@@ -90,6 +93,23 @@ impl AppState {
             Err(poisoned) => poisoned.into_inner(),
         };
         *guard = Arc::new(s);
+    }
+
+    /// Re-reads the given documents into the corpus and replaces the snapshot: the other
+    /// documents are not read or resolved again.
+    pub(crate) fn update_snapshot(
+        &self,
+        store: &SqliteStore,
+        ids: &[String],
+    ) -> rasd_store::Result<()> {
+        let mut corpus = match self.corpus.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        corpus.update(store, ids)?;
+        let snapshot = Snapshot::from_analysis(store, corpus.analysis())?;
+        self.set_snapshot(snapshot);
+        Ok(())
     }
 
     /// The ingest pipeline, loaded on first use (the NER model takes a moment).

@@ -338,6 +338,23 @@ fn posted_documents_go_through_the_pipeline_and_into_every_view() {
         "text": body[0]["text"]});
     let r = request(addr, "POST", "/api/documents", &headers, again.to_string().as_bytes());
     assert_eq!(r.body["results"][0]["outcome"], "unchanged", "{}", r.raw);
+    // A new version replaces the old one in the analysis (updated incrementally): the
+    // visitor it no longer names is gone, the new one is there, the host once.
+    let entities =
+        |q: &str| get(addr, &format!("/api/search?q={}", enc(q))).body["entities"].clone();
+    assert!(!entities("ألباريس").as_array().expect("entities").is_empty());
+    let changed = serde_json::json!({"id": "w1", "title": "زيارة", "published": "2023-05-02",
+        "text": "استقبل وزير الخارجية المغربي ناصر بوريطة، اليوم الثلاثاء بالرباط، وزير الخارجية البرتغالي جواو غوميش كرافينيو."});
+    let r = request(addr, "POST", "/api/documents", &headers, changed.to_string().as_bytes());
+    assert_eq!(r.body["results"][0]["outcome"], "updated", "{}", r.raw);
+    assert!(
+        entities("ألباريس").as_array().expect("entities").is_empty(),
+        "{}",
+        entities("ألباريس")
+    );
+    assert!(!entities("كرافينيو").as_array().expect("entities").is_empty());
+    let bourita = entities("بوريطة");
+    assert_eq!(bourita[0]["documents"], 1, "{bourita}");
 
     // Without a configured token, writes are off.
     let ro = start(db, None);

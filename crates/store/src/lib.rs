@@ -104,6 +104,19 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
 }
 
+/// What the cross-document analysis reads of one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentRows {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Event mentions in text order, each with its sentence's text.
+    pub event_mentions: Vec<(EventMention, String)>,
+    /// Roles in text order.
+    pub roles: Vec<Role>,
+    /// The document's date (DCT, else publication date).
+    pub date: Option<String>,
+}
+
 /// Counts of what a store holds.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Stats {
@@ -144,4 +157,8 @@ pub trait DocumentStore {
     /// Every role with its document id and the document's date (DCT, else publication
     /// date), in document and text order.
     fn all_roles(&self) -> Result<Vec<(String, Option<String>, Role)>>;
+
+    /// One document's mentions, event mentions and roles (`None` if there is no such
+    /// document): what an incremental analysis re-reads when the document changes.
+    fn document_rows(&self, id: &str) -> Result<Option<DocumentRows>>;
 }

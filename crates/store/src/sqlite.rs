@@ -9,7 +9,8 @@ use rasd_text::{search_terms, Tokenizer};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::{
-    DocumentStore, DocumentSummary, Error, Hit, Query, Result, Stats, StoredDocument, WriteOutcome,
+    DocumentRows, DocumentStore, DocumentSummary, Error, Hit, Query, Result, Stats, StoredDocument,
+    WriteOutcome,
 };
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
@@ -638,6 +639,49 @@ impl DocumentStore for SqliteStore {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, role_row(r, 2)?)))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    fn document_rows(&self, id: &str) -> Result<Option<DocumentRows>> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT docno, coalesce(dct, published) FROM documents WHERE id = ?1",
+                [id],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((docno, date)) = head else { return Ok(None) };
+        let mentions = self.mentions(docno)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(CAST(d.text AS BLOB), e.sent_start + 1, e.sent_end - e.sent_start),
+                        e.etype, e.mode, e.participants, e.location, e.date, e.sent_start, e.sent_end,
+                        e.trig_start, e.trig_end, e.rule, e.implied
+                 FROM event_mentions e JOIN documents d USING (docno) WHERE e.docno = ?1 ORDER BY e.idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let event_mentions = stmt
+            .query_map([docno], |r| {
+                let sentence: Vec<u8> = r.get(0)?;
+                Ok((event_row_at(r, 1)?, String::from_utf8_lossy(&sentence).into_owned()))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, text, head, org, country, holder FROM roles WHERE docno = ?1 ORDER BY idx",
+            )
+            .map_err(|e| self.err(e))?;
+        let roles = stmt
+            .query_map([docno], |r| role_row(r, 0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Some(DocumentRows { mentions, event_mentions, roles, date }))
     }
 
     fn stats(&self) -> Result<Stats> {
