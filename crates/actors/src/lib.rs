@@ -456,6 +456,9 @@ pub struct Actor {
 pub struct ActorRole {
     /// The office, in English.
     pub title: String,
+    /// How Arabic articles name the office without naming its holder (`الرئيس الأمريكي`):
+    /// such a phrase in an article dated within the office's dates is this actor.
+    pub phrases: Vec<String>,
     /// First day (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if known.
     pub from: Option<String>,
     /// Last day, or `None` while the office is held.
@@ -475,13 +478,11 @@ impl ActorRole {
 
 impl std::fmt::Display for ActorRole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {}..{}",
-            self.title,
-            self.from.as_deref().unwrap_or(""),
-            self.to.as_deref().unwrap_or("")
-        )
+        write!(f, "{}", self.title)?;
+        if !self.phrases.is_empty() {
+            write!(f, " ({})", self.phrases.join("|"))?;
+        }
+        write!(f, " {}..{}", self.from.as_deref().unwrap_or(""), self.to.as_deref().unwrap_or(""))
     }
 }
 
@@ -497,7 +498,9 @@ fn is_partial_date(d: &str) -> bool {
     }
 }
 
-/// Parses the roles field: `Title FROM..TO; Title FROM..` (dates optional at either end).
+/// Parses the roles field: `Title (Arabic phrase|…) FROM..TO; Title FROM..` (the Arabic
+/// phrases are optional — brackets without Arabic belong to the title; dates optional at
+/// either end).
 pub fn parse_roles(field: &str) -> Result<Vec<ActorRole>, String> {
     let mut out = Vec::new();
     for item in field.split(';').map(str::trim).filter(|x| !x.is_empty()) {
@@ -515,7 +518,28 @@ pub fn parse_roles(field: &str) -> Result<Vec<ActorRole>, String> {
             return Err(format!("role {item:?} ends before it starts"));
         }
         let opt = |d: &str| (!d.is_empty()).then(|| d.to_string());
-        out.push(ActorRole { title: title.trim().to_string(), from: opt(from), to: opt(to) });
+        let title = title.trim();
+        let arabic_phrases = title
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" ("))
+            .filter(|(_, inside)| inside.chars().any(rasd_text::is_arabic_letter));
+        let (title, phrases) = match arabic_phrases {
+            Some((t, inside)) => {
+                let phrases: Vec<String> = inside
+                    .split('|')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if phrases.is_empty()
+                    || !phrases.iter().all(|p| p.chars().any(rasd_text::is_arabic_letter))
+                {
+                    return Err(format!("role {item:?}: the phrases in (…) must be Arabic"));
+                }
+                (t.trim(), phrases)
+            }
+            None => (title, Vec::new()),
+        };
+        out.push(ActorRole { title: title.to_string(), phrases, from: opt(from), to: opt(to) });
     }
     Ok(out)
 }
@@ -641,6 +665,37 @@ pub fn actors() -> &'static [Actor] {
         }
         all
     })
+}
+
+/// The dictionary person who held the office an Arabic phrase names (`الرئيس الأمريكي`) on
+/// `date` (`YYYY-MM-DD`), when exactly one did: the phrase must be one of an office's
+/// phrases (compared on name keys, so spelling variants and the article do not matter).
+pub fn office_holder(phrase: &str, date: &str) -> Option<&'static Actor> {
+    static BY_PHRASE: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>> =
+        std::sync::OnceLock::new();
+    let map = BY_PHRASE.get_or_init(|| {
+        let mut m: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, a) in actors().iter().enumerate() {
+            for (k, r) in a.roles.iter().enumerate() {
+                for p in &r.phrases {
+                    m.entry(name_key(p)).or_default().push((i, k));
+                }
+            }
+        }
+        m
+    });
+    let all = actors();
+    let mut holders: Vec<usize> = map
+        .get(&name_key(phrase))?
+        .iter()
+        .filter(|&&(i, k)| all[i].roles[k].held_on(date))
+        .map(|&(i, _)| i)
+        .collect();
+    holders.dedup();
+    match holders.as_slice() {
+        [i] => Some(&all[*i]),
+        _ => None,
+    }
 }
 
 /// Parses dictionary lines: `id<TAB>type<TAB>English<TAB>name|name|…`.

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rasd_doc::{Clitic, Component, Doc, Mention, Role, Span, TokenKind};
-use rasd_text::search_key;
+use rasd_text::{normalize_str, search_key, Profile};
 use serde::{Deserialize, Serialize};
 
 use crate::{actors, name_key};
@@ -317,7 +317,10 @@ impl Component for RoleLayer {
     fn process(&self, doc: &mut Doc) -> rasd_doc::Result<()> {
         let roles = find_roles(doc);
         let mut added: Vec<Mention> = Vec::new();
-        for r in roles.iter().filter(|r| r.holder.is_none()) {
+        let date = doc.dct.as_ref().map(|d| d.date.clone());
+        let sentence_of =
+            |sp: Span| doc.sentences.iter().position(|s| s.span.contains(sp)).unwrap_or(usize::MAX);
+        for (k, r) in roles.iter().enumerate().filter(|(_, r)| r.holder.is_none()) {
             let holder = if r.is_counterpart() {
                 // The person whose role carries the counterpart's nationality.
                 let Some(c) = &r.country else { continue };
@@ -336,8 +339,45 @@ impl Component for RoleLayer {
                     .collect();
                 one_person(doc, &held)
             };
-            let Some(h) = holder else { continue };
-            let person = &doc.mentions[h];
+            let found = match holder {
+                Some(h) => {
+                    let person = &doc.mentions[h];
+                    Some((person.name.clone(), person.confidence * 0.8, "role"))
+                }
+                None => {
+                    // Failing the document, the actor dictionary's office holders at the
+                    // document's date: `الرئيس الأمريكي` in 2018 is Trump; a counterpart
+                    // takes the office of the role before it in the sentence with its own
+                    // nationality (`الرئيس الأمريكي … نظيره الفرنسي` → `الرئيس الفرنسي`).
+                    let phrase = if r.is_counterpart() {
+                        let of = roles[..k].iter().rev().find(|o| {
+                            !o.is_counterpart() && sentence_of(o.span) == sentence_of(r.span)
+                        });
+                        let demonym =
+                            r.text.split_whitespace().find(|w| demonym_country(w).is_some());
+                        match (of, demonym) {
+                            (Some(o), Some(d)) => {
+                                let mut kind: Vec<&str> = o
+                                    .text
+                                    .split_whitespace()
+                                    .filter(|w| demonym_country(w).is_none())
+                                    .collect();
+                                kind.push(d);
+                                Some(kind.join(" "))
+                            }
+                            _ => None,
+                        }
+                    } else {
+                        Some(r.text.clone())
+                    };
+                    phrase
+                        .zip(date.as_deref())
+                        .and_then(|(p, d)| crate::office_holder(&p, d))
+                        .and_then(|a| a.names.first())
+                        .map(|n| (normalize_str(n, Profile::Conservative), 0.6, "role:dictionary"))
+                }
+            };
+            let Some((person_name, confidence, source)) = found else { continue };
             // The phrase up to any name inside it: the mention must not overlap another.
             let end = doc
                 .mentions
@@ -356,20 +396,24 @@ impl Component for RoleLayer {
             added.push(Mention {
                 span,
                 text,
-                name: person.name.clone(),
+                name: person_name,
                 label: "PER".into(),
-                confidence: person.confidence * 0.8,
-                source: "role".into(),
+                confidence,
+                source: source.into(),
             });
         }
         // The document's roles with names, before the mention indices change.
+        // (Holders found in the actor dictionary are not evidence from the text: the role
+        // table learns only from the document.)
         let name = |i: Option<usize>| i.and_then(|i| doc.mentions.get(i)).map(|m| m.name.clone());
-        let sentence_of =
-            |sp: Span| doc.sentences.iter().position(|s| s.span.contains(sp)).unwrap_or(usize::MAX);
         let mut table = Vec::with_capacity(roles.len());
         for (k, r) in roles.iter().enumerate() {
-            let holder = name(r.holder)
-                .or_else(|| added.iter().find(|m| r.span.contains(m.span)).map(|m| m.name.clone()));
+            let holder = name(r.holder).or_else(|| {
+                added
+                    .iter()
+                    .find(|m| m.source == "role" && r.span.contains(m.span))
+                    .map(|m| m.name.clone())
+            });
             if !r.is_counterpart() {
                 table.push(Role {
                     span: r.span,

@@ -104,3 +104,43 @@ fn roles_stop_at_the_sentence_end_and_at_a_destination() {
         assert!(r.country.is_none(), "{:?}", roles_of(&d));
     }
 }
+
+fn dated(text: &str, date: &str) -> rasd_doc::Doc {
+    Pipeline::default().process(Document::from_text("t", text, Some(date))).expect("pipeline").doc
+}
+
+fn role_people(d: &rasd_doc::Doc) -> Vec<(String, String)> {
+    d.mentions
+        .iter()
+        .filter(|m| m.source.starts_with("role"))
+        .map(|m| (m.text.clone(), m.name.clone()))
+        .collect()
+}
+
+#[test]
+fn an_office_the_article_does_not_fill_is_its_holder_at_the_articles_date() {
+    let text = "وقال الرئيس الأمريكي في تغريدة إن العقوبات ستبقى.";
+    let d = dated(text, "2018-05-09");
+    assert_eq!(role_people(&d), [("الرئيس الأمريكي".to_string(), "دونالد ترامب".to_string())]);
+    let d = dated(text, "2022-05-09");
+    assert_eq!(role_people(&d), [("الرئيس الأمريكي".to_string(), "جو بايدن".to_string())]);
+    // Not known at that date: no one.
+    assert!(role_people(&dated(text, "1990-01-01")).is_empty());
+    // A counterpart takes the office of the role before it, with its own nationality.
+    let d = dated("واستقبل الرئيس الأمريكي نظيره الفرنسي في البيت الأبيض.", "2018-04-24");
+    let people: Vec<String> = role_people(&d).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(people, ["دونالد ترامب", "إيمانويل ماكرون"], "{:?}", d.mentions);
+    // The role table learns only from the text: no holder for these.
+    assert!(d.roles.iter().all(|r| r.holder.is_none()), "{:?}", d.roles);
+}
+
+#[test]
+fn the_articles_own_holder_comes_before_the_dictionary() {
+    let d = dated(
+        "التقى وزير الخارجية الأمريكي ريتشارد سميث بالوفد. وأكد وزير الخارجية الأمريكي أن المحادثات مثمرة.",
+        "2018-05-09",
+    );
+    let people = role_people(&d);
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].1, "ريتشارد سميث");
+}

@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rasd_doc::{Clitic, Component, Doc, Mention, Span, TokenKind};
-use rasd_text::search_key;
+use rasd_text::{normalize_str, search_key, Profile};
 use serde::Serialize;
 
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
@@ -25,6 +25,20 @@ const MODALITY: &str = include_str!("../data/modality.txt");
 const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
 const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
 const DUAL_VERBS: &str = include_str!("../data/dual_verbs.txt");
+const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+
+/// Whether a sentence is a site's link or recommendation line (`اقرأ أيضًا: …`), which
+/// reports nothing of the article (`data/boilerplate.txt`); the rest of its line is skipped
+/// with it.
+fn is_boilerplate(sentence: &str) -> bool {
+    static B: OnceLock<Vec<String>> = OnceLock::new();
+    let openings = B.get_or_init(|| {
+        lines(BOILERPLATE).map(|l| search_key(&normalize_str(l, Profile::Conservative))).collect()
+    });
+    let start: String = sentence.trim_start().chars().take(40).collect();
+    let key = search_key(&normalize_str(&start, Profile::Conservative));
+    openings.iter().any(|o| key.starts_with(o.as_str()))
+}
 
 fn dual_verbs() -> &'static HashSet<String> {
     static D: OnceLock<HashSet<String>> = OnceLock::new();
@@ -197,7 +211,19 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     let trig = triggers();
     let modal = modality();
     let mut previous_date: Option<String> = None;
+    // A link line may be cut into several sentences (`اقرأ أيضًا: «…».. لماذا …؟`): the
+    // whole line is skipped.
+    let mut skip_until = 0;
     for s in &doc.sentences {
+        if s.span.start < skip_until {
+            continue;
+        }
+        if is_boilerplate(s.span.slice(doc.text())) {
+            skip_until = doc.text()[s.span.start..]
+                .find('\n')
+                .map_or(doc.text().len(), |i| s.span.start + i);
+            continue;
+        }
         let site = Sentence {
             doc,
             toks: doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect(),

@@ -202,3 +202,14 @@ fn a_dual_verb_takes_the_two_people_named_before_it() {
     );
     assert_eq!(e.date.as_deref(), Some("2018-05-03"));
 }
+
+#[test]
+fn a_read_also_link_line_reports_no_event() {
+    let text = "عنوان\nالتقى الرئيس التونسي قيس سعيد رئيس الوزراء الإيطالي في روما.\n\
+                اقرأ أيضًا: «شراكة».. لماذا يزور وزير الخارجية المغربي ناصر بوريطة واشنطن؟\n";
+    let d = doc(text, Some("2023-04-09"));
+    let ev = extract(&d);
+    let line = text.find("اقرأ").expect("link line");
+    assert!(!ev.is_empty(), "the article's own meeting is found");
+    assert!(ev.iter().all(|e| e.trigger.start < line), "{ev:?}");
+}
