@@ -81,6 +81,7 @@ impl Tagger {
         if org_rule {
             org_phrases(&toks, &mut tags, &mut conf);
             media_names(&toks, &mut tags, &mut conf);
+            appositive_people(&toks, &mut tags, &mut conf);
         }
         (tags, conf)
     }
@@ -89,6 +90,56 @@ impl Tagger {
     pub fn is_first_name(&self, word: &SplitWord) -> bool {
         let toks = Analyzer::new(&self.model.lists).analyse_split(std::slice::from_ref(word));
         toks.first().is_some_and(|t| t.gaz & flag::FIRST != 0)
+    }
+}
+
+/// How far before the comma a title must be for [`appositive_people`].
+const APPOSITION_REACH: usize = 8;
+/// The model's confidence in O above which the second word is not taken as a surname.
+const APPOSITION_SURE_O: f32 = 0.9;
+
+/// A person named after a role and a comma (`نائبة وزير الخارجية الأمريكي للشؤون السياسية،
+/// فيكتوريا نولاند`): a given name from the name lists and the word after it, both without
+/// clitics, become a person when a title (`data/titles.txt`) is among the words before the
+/// comma and the model did not already find a person there.
+fn appositive_people(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
+    let (b_per, i_per) = (1, 2);
+    let bare = |t: &TokenInfo| {
+        t.shape == 0
+            && t.pre.is_empty()
+            && t.suf.is_empty()
+            && t.stem.chars().count() >= 3
+            && t.gaz & (flag::TITLE | flag::ORG_HEAD | flag::PERSON_CUE | flag::DEMONYM) == 0
+    };
+    for i in 1..toks.len().saturating_sub(2) {
+        if !matches!(toks[i].stem.as_str(), "،" | ",") {
+            continue;
+        }
+        let (w1, w2) = (i + 1, i + 2);
+        let titled =
+            toks[i.saturating_sub(APPOSITION_REACH)..i].iter().any(|t| t.gaz & flag::TITLE != 0);
+        let free = |k: usize| !matches!(tags[k], 1 | 2 | 5 | 6);
+        // A word the model is sure is no name (a verb: `كيم يتصافحان`) ends the idea.
+        let sure_not_name = tags[w2] == 0 && conf[w2] >= APPOSITION_SURE_O;
+        if titled
+            && !sure_not_name
+            && toks[w1].gaz & flag::FIRST != 0
+            && bare(&toks[w1])
+            && bare(&toks[w2])
+            && free(w1)
+            && free(w2)
+        {
+            tags[w1] = b_per;
+            tags[w2] = i_per;
+            // A span the model had running on past the name starts anew after it.
+            if let Some(next) = tags.get_mut(w2 + 1) {
+                if *next != 0 && *next % 2 == 0 {
+                    *next -= 1;
+                }
+            }
+            conf[w1] = conf[w1].min(RULE_CONFIDENCE);
+            conf[w2] = conf[w2].min(RULE_CONFIDENCE);
+        }
     }
 }
 

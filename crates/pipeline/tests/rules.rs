@@ -30,3 +30,14 @@ fn an_authors_byline_under_the_title_is_a_person() {
         "الحكومة تعلن خطة جديدة للنقل العام\n\nتفاصيل الخطة\n\nأعلنت الحكومة اليوم خطة جديدة.";
     assert!(!mentions(text).iter().any(|(l, _)| l == "PER"), "{:?}", mentions(text));
 }
+
+#[test]
+fn a_given_name_after_a_title_and_a_comma_starts_a_person() {
+    let m = mentions(
+        "وزارت مساعدة وزير الخارجية الأمريكي للشؤون الاقتصادية، فيكتوريا هولمغرين القاهرة أمس.",
+    );
+    assert!(m.contains(&("PER".into(), "فيكتوريا هولمغرين".into())), "{m:?}");
+    // Without a title before the comma, a given name alone proves nothing.
+    let m = mentions("وفي المدينة، فيكتوريا هولمغرين القاهرة.");
+    assert!(!m.contains(&("PER".into(), "فيكتوريا هولمغرين".into())), "{m:?}");
+}
