@@ -27,6 +27,19 @@ use crate::{actors, name_key};
 const HEADS: &str = include_str!("../data/role_heads.txt");
 const STOPS: &str = include_str!("../data/role_stops.txt");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
+const NOT_CURRENT: &str = include_str!("../data/role_not_current.txt");
+
+/// Whether a role phrase names an office held at another time (`data/role_not_current.txt`:
+/// `السابق`, ordinals such as `السادس عشر`).
+fn not_current(text: &str) -> bool {
+    static N: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let words = N.get_or_init(|| {
+        lines(NOT_CURRENT).map(|w| search_key(w.strip_prefix("ال").unwrap_or(w))).collect()
+    });
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| words.contains(&search_key(w.strip_prefix("ال").unwrap_or(w))))
+}
 
 /// Most content words in a role phrase after its head.
 const MAX_WORDS: usize = 6;
@@ -76,6 +89,11 @@ pub struct RoleMention {
 }
 
 impl RoleMention {
+    /// Whether it names an office held at another time (`الرئيس الأمريكي السابق`).
+    pub fn is_former(&self) -> bool {
+        not_current(&self.text)
+    }
+
     /// Whether it is a counterpart phrase (`نظيره المغربي`).
     pub fn is_counterpart(&self) -> bool {
         self.head == search_key("نظير") || self.head == search_key("نظيرة")
@@ -320,13 +338,15 @@ impl Component for RoleLayer {
         let date = doc.dct.as_ref().map(|d| d.date.clone());
         let sentence_of =
             |sp: Span| doc.sentences.iter().position(|s| s.span.contains(sp)).unwrap_or(usize::MAX);
-        for (k, r) in roles.iter().enumerate().filter(|(_, r)| r.holder.is_none()) {
+        for (k, r) in roles.iter().enumerate().filter(|(_, r)| r.holder.is_none() && !r.is_former())
+        {
             let holder = if r.is_counterpart() {
                 // The person whose role carries the counterpart's nationality.
                 let Some(c) = &r.country else { continue };
                 let held: Vec<usize> = roles
                     .iter()
                     .filter(|o| !o.is_counterpart() && o.country.as_deref() == Some(c.as_str()))
+                    .filter(|o| !o.is_former())
                     .filter_map(|o| o.holder)
                     .collect();
                 one_person(doc, &held)
@@ -334,7 +354,7 @@ impl Component for RoleLayer {
                 let Some(key) = r.key(doc) else { continue };
                 let held: Vec<usize> = roles
                     .iter()
-                    .filter(|o| o.key(doc).as_ref() == Some(&key))
+                    .filter(|o| o.key(doc).as_ref() == Some(&key) && !o.is_former())
                     .filter_map(|o| o.holder)
                     .collect();
                 one_person(doc, &held)
@@ -408,6 +428,9 @@ impl Component for RoleLayer {
         let name = |i: Option<usize>| i.and_then(|i| doc.mentions.get(i)).map(|m| m.name.clone());
         let mut table = Vec::with_capacity(roles.len());
         for (k, r) in roles.iter().enumerate() {
+            if r.is_former() {
+                continue;
+            }
             let holder = name(r.holder).or_else(|| {
                 added
                     .iter()

@@ -90,10 +90,15 @@ fn a_named_counterpart_holds_the_same_office_for_its_country() {
 #[test]
 fn an_office_held_by_two_people_in_one_document_resolves_nothing() {
     let text = "وقال وزير الخارجية الأمريكي، مايك بومبيو، إن المحادثات جيدة. \
-                وكان وزير الخارجية الأمريكي السابق، ريكس تيلرسون، قد زار المنطقة. \
+                وكان وزير الخارجية الأمريكي، ريكس تيلرسون، قد زار المنطقة. \
                 وأكد وزير الخارجية الأمريكي أن الاتفاق قريب.";
     let d = doc(text);
     assert!(d.mentions.iter().all(|m| m.source != "role"), "{:?}", roles_of(&d));
+    // A former holder does not compete with the current one.
+    let d = doc(&text.replace("الأمريكي، ريكس", "الأمريكي السابق، ريكس"));
+    let by_role: Vec<&str> =
+        d.mentions.iter().filter(|m| m.source == "role").map(|m| m.name.as_str()).collect();
+    assert_eq!(by_role, ["مايك بومبيو"], "{:?}", roles_of(&d));
 }
 
 #[test]
@@ -143,4 +148,15 @@ fn the_articles_own_holder_comes_before_the_dictionary() {
     let people = role_people(&d);
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0].1, "ريتشارد سميث");
+}
+
+#[test]
+fn a_former_or_numbered_office_is_not_its_current_holder() {
+    let d = dated(
+        "استقبل الرئيس الأمريكي دونالد ترامب ضيفه، ثم زار نصبا تكريما للرئيس الأمريكي السادس عشر. وانتقد الرئيس الأمريكي السابق الاتفاق.",
+        "2018-04-24",
+    );
+    let people = role_people(&d);
+    assert!(people.is_empty(), "{people:?}");
+    assert!(d.roles.iter().all(|r| !r.text.contains("السابق")), "{:?}", d.roles);
 }

@@ -237,11 +237,16 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         };
         let (toks, in_sentence) = (&site.toks, &site.mentions);
         // Dated expressions of the sentence; an event takes the one nearest its trigger.
+        // A reported event has happened: a date after the document's own date (`حتى 2025`,
+        // `الشهر المقبل`) is not when it happened.
+        let dct = doc.dct.as_ref().map(|d| d.date.as_str());
+        let not_future = |d: &str| dct.is_none_or(|dct| d <= dct || dct.starts_with(d));
         let dated: Vec<(Span, String)> = doc
             .timexes
             .iter()
             .filter(|t| s.span.contains(t.span))
             .filter_map(|t| Some((t.span, t.value.as_deref().and_then(event_date)?)))
+            .filter(|(_, d)| not_future(d))
             .collect();
         let date_here = dated.first().map(|(_, d)| d.clone());
         let nearest = |at: Span| -> Option<String> {
@@ -384,9 +389,12 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
     let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     let near = near_trigger(toks, ti, in_sentence);
+    // An organisation after في is where the meeting took place (`في البيت الأبيض`,
+    // `في الكرملين`), not a party to it.
+    let venue = |m: &Mention| m.label == "ORG" && after_fi(doc, m);
     let mut participants: Vec<usize> = near
         .iter()
-        .filter(|(_, m)| m.label == "PER" || m.label == "ORG")
+        .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m))
         .map(|(i, _)| *i)
         .collect();
     // The place: for a visit, the first place after the trigger (the place visited, which
@@ -415,7 +423,8 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
             .iter()
             .find(|(_, m)| m.span.start > trigger.start)
             .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
-            .map(|(i, _)| *i);
+            .map(|(i, _)| *i)
+            .or_else(|| near.iter().find(|(_, m)| venue(m)).map(|(i, _)| *i));
     }
     // A dual verb with fewer than two named participants: the two people named just before.
     let people = participants.iter().filter(|&&i| doc.mentions[i].label == "PER").count();
@@ -520,6 +529,16 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
 /// Whether a place mention is introduced by في or the preposition ب: the token right
 /// before it (an attached article aside) is the clitic ب of its own word, or the word في.
 /// `بقيادة السعودية` does not introduce السعودية: its ب belongs to قيادة.
+/// Whether the word before a mention is the preposition في.
+fn after_fi(doc: &Doc, m: &Mention) -> bool {
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    doc.tokens[..pos]
+        .iter()
+        .rev()
+        .find(|t| t.clitic != Clitic::Article)
+        .is_some_and(|prev| prev.clitic == Clitic::None && prev.form == "في")
+}
+
 fn located(doc: &Doc, m: &Mention) -> bool {
     let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
     let first = &doc.tokens[pos];
@@ -617,18 +636,45 @@ pub struct Resolved {
     pub sentence: String,
 }
 
-/// Whether two dates can describe the same happening: equal, one a prefix of the other, or
-/// one unknown.
+/// Whether two dates can describe the same happening: equal, one a prefix of the other, one
+/// day apart, or one unknown.
 pub fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
+        (Some(a), Some(b)) => {
+            a.starts_with(b)
+                || b.starts_with(a)
+                // Reports of one happening often differ by a day ("yesterday" written the
+                // day after, time zones): full dates one day apart agree.
+                || matches!((day_number(a), day_number(b)), (Some(x), Some(y)) if (x - y).abs() <= 1)
+        }
         _ => true,
     }
 }
 
+/// Days since 1970-01-01 of a full `YYYY-MM-DD` date (proleptic Gregorian calendar).
+fn day_number(date: &str) -> Option<i64> {
+    if date.len() != 10 {
+        return None;
+    }
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Merges event mentions that describe the same happening: same type, most participants in
 /// common (at least half of the two sets' union) or all of the mention's participants in
-/// the event, compatible dates and places.
+/// the event, compatible dates and places. A CONSULT left with one participant is dropped.
 pub fn merge(mut items: Vec<Resolved>) -> Vec<Event> {
     items.sort_by_key(|r| std::cmp::Reverse(r.participants.len()));
     let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
@@ -719,7 +765,13 @@ pub fn merge(mut items: Vec<Resolved>) -> Vec<Event> {
             }
         }
     }
-    let mut out: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
+    // A meeting needs two parties: a CONSULT mention whose other party was not found (or
+    // not resolved) stays evidence only if it joined a fuller report of the same meeting.
+    let mut out: Vec<Event> = events
+        .into_iter()
+        .map(|(e, _)| e)
+        .filter(|e| e.etype != "CONSULT" || e.participants.len() >= 2)
+        .collect();
     // Dated events in date order, then the undated ones.
     out.sort_by(|a, b| {
         (a.date.is_none(), &a.date)
@@ -753,6 +805,13 @@ mod tests {
         assert!(dates_compatible(Some("2023-04-07"), Some("2023-04")));
         assert!(!dates_compatible(Some("2023-04-07"), Some("2023-03")));
         assert!(dates_compatible(None, Some("2023")));
+        // A day apart, across a month and a year end; two days apart is another day.
+        assert!(dates_compatible(Some("2018-02-23"), Some("2018-02-24")));
+        assert!(dates_compatible(Some("2018-02-28"), Some("2018-03-01")));
+        assert!(dates_compatible(Some("2017-12-31"), Some("2018-01-01")));
+        assert!(!dates_compatible(Some("2018-02-23"), Some("2018-02-25")));
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
     }
 
     fn resolved(doc: &str, ids: &[&str], date: Option<&str>) -> Resolved {
