@@ -26,6 +26,41 @@ const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
 const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
 const DUAL_VERBS: &str = include_str!("../data/dual_verbs.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+const SOURCE_CUES: &str = include_str!("../data/source_cues.txt");
+const PLATFORMS: &str = include_str!("../data/platforms.txt");
+
+/// Whether a mention is the source or medium of the report, not a party: an organisation
+/// after a word of `data/source_cues.txt` (`نقلت وكالة إرنا`, `بحسب رويترز`) or in brackets
+/// (a gloss of the name before it), or a platform of `data/platforms.txt` (`على تويتر`).
+fn is_source(toks: &[&rasd_doc::Token], in_sentence: &[(usize, &Mention)], m: &Mention) -> bool {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    let cues = C.get_or_init(|| {
+        lines(SOURCE_CUES).map(|w| search_key(w.strip_prefix("ال").unwrap_or(w))).collect()
+    });
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    let platforms = P.get_or_init(|| lines(PLATFORMS).map(platform_key).collect());
+    if m.label != "ORG" {
+        return false;
+    }
+    if platforms.contains(&platform_key(&m.name)) {
+        return true;
+    }
+    let mut before = toks.iter().rev().filter(|t| t.span.end <= m.span.start);
+    match before.find(|t| t.clitic == Clitic::None) {
+        // A name in brackets right after another one glosses it (`وكالة الأنباء الإيرانية
+        // (إرنا)`): it is that organisation again, not another party.
+        Some(t) if t.text == "(" => {
+            before.next().is_some_and(|p| in_sentence.iter().any(|(_, o)| o.span.end == p.span.end))
+        }
+        Some(t) => cues.contains(&search_key(t.form.strip_prefix("ال").unwrap_or(&t.form))),
+        None => false,
+    }
+}
+
+fn platform_key(name: &str) -> String {
+    search_key(&normalize_str(name.strip_prefix("ال").unwrap_or(name), Profile::Conservative))
+        .replace(' ', "")
+}
 
 /// Whether a sentence is a site's link or recommendation line (`اقرأ أيضًا: …`), which
 /// reports nothing of the article (`data/boilerplate.txt`); the rest of its line is skipped
@@ -139,6 +174,7 @@ fn near_trigger<'a>(
     let is_word = |t: &&rasd_doc::Token| t.clitic == Clitic::None && t.kind != TokenKind::Punct;
     in_sentence
         .iter()
+        .filter(|(_, m)| !is_source(toks, in_sentence, m))
         .filter(|(_, m)| {
             let (between, before): (Vec<&rasd_doc::Token>, bool) = if m.span.end <= trigger.start {
                 let v = toks[..ti].iter().filter(|t| t.span.start >= m.span.end).copied().collect();

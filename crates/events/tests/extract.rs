@@ -213,3 +213,22 @@ fn a_read_also_link_line_reports_no_event() {
     assert!(!ev.is_empty(), "the article's own meeting is found");
     assert!(ev.iter().all(|e| e.trigger.start < line), "{ev:?}");
 }
+
+#[test]
+fn the_source_or_medium_of_a_report_is_not_a_party() {
+    let d = doc(
+        "والتقى وزير الخارجية الإيراني محمد جواد ظريف نظيره البرازيلي في برازيليا، حسبما أفادت وكالة الأنباء الإيرانية الرسمية (إرنا).",
+        Some("2018-04-10"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    let who = names(&d, e);
+    assert!(who.iter().all(|n| !n.contains("إرنا") && !n.contains("وكالة")), "{who:?}");
+    let d = doc(
+        "وغرد الرئيس الأمريكي دونالد ترامب على تويتر بعد لقائه رئيس الوزراء الياباني شينزو آبي.",
+        Some("2018-04-10"),
+    );
+    for e in extract(&d) {
+        assert!(!names(&d, &e).contains(&"تويتر"), "{:?}", names(&d, &e));
+    }
+}
