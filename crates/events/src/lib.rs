@@ -129,8 +129,35 @@ fn triggers() -> &'static HashMap<String, (&'static str, &'static str)> {
             let [etype, mode, forms] = f.as_slice() else { continue };
             let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
             let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
-            for form in forms.split('|') {
+            for form in forms.split('|').filter(|f| !f.contains('+')) {
                 map.insert(search_key(form.trim()), (etype, mode));
+            }
+        }
+        map
+    })
+}
+
+/// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
+/// word's key, type, mode). The second word is one of the next [`PHRASE_REACH`] words of the
+/// sentence, clitics and article removed.
+const PHRASE_REACH: usize = 8;
+
+/// First word → its second words with type and mode.
+type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'static str)>>;
+
+fn phrase_triggers() -> &'static PhraseTriggers {
+    static T: OnceLock<PhraseTriggers> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map: PhraseTriggers = HashMap::new();
+        for line in lines(TRIGGERS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [etype, mode, forms] = f.as_slice() else { continue };
+            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
+            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            for form in forms.split('|') {
+                if let Some((a, b)) = form.trim().split_once('+') {
+                    map.entry(search_key(a)).or_default().push((search_key(b), etype, mode));
+                }
             }
         }
         map
@@ -308,7 +335,27 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             if in_sentence.iter().any(|(_, m)| m.span.contains(t.span)) {
                 continue;
             }
-            let Some(&(etype, mode)) = trig.get(&search_key(&t.form)) else { continue };
+            let key = search_key(&t.form);
+            // The second word may follow the subject (`ألقى ماتيس باللوم`): it is looked for
+            // among the next few words, with any proclitics the text layer left attached.
+            let phrase = || {
+                let seconds = phrase_triggers().get(&key)?;
+                toks[i + 1..]
+                    .iter()
+                    .filter(|x| x.clitic == Clitic::None && x.kind == TokenKind::Arabic)
+                    .take(PHRASE_REACH)
+                    .find_map(|x| {
+                        let k = search_key(&x.form);
+                        seconds.iter().find(|(second, _, _)| {
+                            k == *second
+                                || ["ال", "بال", "لل", "وال", "فال"]
+                                    .iter()
+                                    .any(|p| k.strip_prefix(p) == Some(second.as_str()))
+                        })
+                    })
+                    .map(|&(_, e, m)| (e, m))
+            };
+            let Some((etype, mode)) = trig.get(&key).copied().or_else(phrase) else { continue };
             // A verbal noun with the purpose ل (لبحث، لتباحث: "to discuss") states an aim,
             // not an event; the event is the verb it depends on.
             let purpose = i > 0

@@ -232,3 +232,15 @@ fn the_source_or_medium_of_a_report_is_not_a_party() {
         assert!(!names(&d, &e).contains(&"تويتر"), "{:?}", names(&d, &e));
     }
 }
+
+#[test]
+fn two_word_triggers() {
+    let d =
+        doc("وألقى وزير الدفاع الأمريكي جيمس ماتيس باللوم على روسيا في الهجوم.", Some("2018-04-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(names(&d, e).contains(&"روسيا"), "{:?}", names(&d, e));
+    // The first word alone is no trigger.
+    let d = doc("وألقى وزير الدفاع الأمريكي جيمس ماتيس كلمة في واشنطن.", Some("2018-04-10"));
+    assert!(extract(&d).iter().all(|e| e.etype != "ACCUSE"), "{:?}", extract(&d));
+}
