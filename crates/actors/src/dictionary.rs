@@ -94,6 +94,8 @@ impl Component for DictionaryLayer {
         let mut replaced: Vec<usize> = Vec::new();
         // MISC mentions that are dictionary names, with the dictionary's type.
         let mut relabel: Vec<(usize, String)> = Vec::new();
+        // Person mentions followed by a listed surname, to extend over it.
+        let mut grow: Vec<(usize, Span)> = Vec::new();
         for si in 0..doc.sentences.len() {
             let s = doc.sentences[si];
             // The sentence's words (stems), with their token positions and keys.
@@ -152,8 +154,22 @@ impl Component for DictionaryLayer {
                 let inside = |m: &Span| span.start <= m.start && m.end <= span.end;
                 let added_overlaps =
                     added.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+                // A listed surname right after another person's name is that person's
+                // family name (`ميلانيا ترامب`, not Donald Trump): the name grows instead.
+                let before_person = (keys.len() == 1 && label == "PER")
+                    .then(|| {
+                        (0..doc.mentions.len()).find(|&j| {
+                            let m = &doc.mentions[j];
+                            m.label == "PER"
+                                && m.span.end <= span.start
+                                && text[m.span.end..span.start].chars().all(|c| c == ' ')
+                        })
+                    })
+                    .flatten();
                 if added_overlaps {
                     // An earlier dictionary match already covers it.
+                } else if let (Some(j), true) = (before_person, overlapping.is_empty()) {
+                    grow.push((j, span));
                 } else if overlapping.is_empty() {
                     added.push(found);
                 } else if overlapping.iter().all(|&j| inside(&doc.mentions[j].span)) {
@@ -168,8 +184,22 @@ impl Component for DictionaryLayer {
                 k += keys.len();
             }
         }
+        let grown: Vec<(usize, Span, String, String)> = grow
+            .into_iter()
+            .map(|(j, span)| {
+                let m = &doc.mentions[j];
+                let tail = &text[m.span.end..span.end];
+                let whole = Span::new(m.span.start, span.end);
+                let name = normalize_str(&format!("{}{tail}", m.name), Profile::Conservative);
+                (j, whole, name, whole.slice(text).to_string())
+            })
+            .collect();
         for (j, label) in relabel {
             doc.mentions[j].label = label;
+        }
+        for (j, span, name, written) in grown {
+            let m = &mut doc.mentions[j];
+            (m.span, m.name, m.text) = (span, name, written);
         }
         if !replaced.is_empty() {
             replaced.sort_unstable();

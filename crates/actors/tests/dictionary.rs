@@ -70,3 +70,31 @@ fn latin_aliases_and_ordinary_words() {
     let d = doc("وأعلنت الحكومة عن الدعم المالي للمزارعين.");
     assert!(d.mentions.iter().all(|m| m.source != "dictionary"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_listed_surname_after_another_given_name_is_that_persons_family_name() {
+    use rasd_doc::{Component, Mention, Span};
+    // The model tagged the given name only: the listed surname extends it.
+    let mut d = doc("ووصلت ميلانيا ترامب إلى القاهرة في أول جولة أفريقية لها.");
+    let text = d.document.text.clone();
+    let at = text.find("ميلانيا").expect("name");
+    let span = Span::new(at, at + "ميلانيا".len());
+    d.mentions = vec![Mention {
+        span,
+        text: "ميلانيا".into(),
+        name: "ميلانيا".into(),
+        label: "PER".into(),
+        confidence: 0.8,
+        source: "ner".into(),
+    }];
+    rasd_actors::DictionaryLayer.process(&mut d).expect("dictionary");
+    let people: Vec<&str> =
+        d.mentions.iter().filter(|m| m.label == "PER").map(|m| m.name.as_str()).collect();
+    assert_eq!(people, ["ميلانيا ترامب"], "{:?}", d.mentions);
+    assert_eq!(d.mentions[0].span.slice(&text), "ميلانيا ترامب");
+    // A full name the model found is left whole.
+    let d = doc("وقالت إيفانكا ترامب إن الزيارة ناجحة.");
+    let people: Vec<&str> =
+        d.mentions.iter().filter(|m| m.label == "PER").map(|m| m.name.as_str()).collect();
+    assert!(!people.contains(&"ترامب"), "{people:?}");
+}

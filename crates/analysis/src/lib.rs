@@ -36,6 +36,25 @@ pub struct Analysis {
     events_of: HashMap<String, Vec<usize>>,
     /// Who held which office, when, learnt from the documents' role phrases.
     pub roles: Vec<RoleHolding>,
+    /// Role phrases resolved through the role table of other documents.
+    pub resolved_roles: Vec<ResolvedRole>,
+}
+
+/// How far (in months) from the dates the corpus states an office's holder a role phrase
+/// of another document is still taken to mean that holder.
+pub const ROLE_TABLE_MONTHS: i64 = 6;
+
+/// A role phrase resolved through the corpus role table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResolvedRole {
+    /// The document.
+    pub document: String,
+    /// Byte offset of the phrase.
+    pub start: usize,
+    /// The phrase.
+    pub text: String,
+    /// The holder's entity id.
+    pub holder: String,
 }
 
 /// A person holding an office, as the documents state it.
@@ -184,6 +203,58 @@ impl Analysis {
         out
     }
 
+    /// Role phrases their document names no holder for (`وقال مدير وكالة المخابرات
+    /// المركزية …` in an article that never names him) are the person the corpus role table
+    /// gives for that office around the document's date (within [`ROLE_TABLE_MONTHS`]
+    /// months of the dates other documents state it), when exactly one person fits: the
+    /// document then counts among that person's documents and mentions, and the phrase is
+    /// listed in `resolved_roles`.
+    fn resolve_roles_from_corpus(&mut self, corpus: &Corpus) {
+        let months = |d: &str| -> Option<i64> {
+            let y: i64 = d.get(0..4)?.parse().ok()?;
+            let m: i64 = d.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+            Some(y * 12 + m - 1)
+        };
+        for (doc, rows) in &corpus.rows {
+            let Some(date) = rows.date.as_deref().and_then(months) else { continue };
+            for r in rows.roles.iter().filter(|r| r.holder.is_none()) {
+                // Already a mention (the actor dictionary's holder at that date).
+                if rows.mentions.iter().any(|m| r.span.contains(m.span) && m.label == "PER") {
+                    continue;
+                }
+                let key =
+                    rasd_actors::role_key(&r.head, r.org.as_deref(), r.country.as_deref(), &r.text);
+                let Some(key) = key else { continue };
+                let mut holders: Vec<&str> = self
+                    .roles
+                    .iter()
+                    .filter(|h| h.key == key)
+                    .filter(|h| {
+                        let first = h.first.as_deref().and_then(months);
+                        let last = h.last.as_deref().and_then(months);
+                        matches!((first, last), (Some(f), Some(l))
+                            if f - ROLE_TABLE_MONTHS <= date && date <= l + ROLE_TABLE_MONTHS)
+                    })
+                    .map(|h| h.holder.as_str())
+                    .collect();
+                holders.dedup();
+                let [holder] = holders.as_slice() else { continue };
+                let Some(&i) = self.by_id.get(*holder) else { continue };
+                let e = &mut self.entities[i];
+                if let Err(at) = e.documents.binary_search(doc) {
+                    e.documents.insert(at, doc.clone());
+                }
+                e.mentions += 1;
+                self.resolved_roles.push(ResolvedRole {
+                    document: doc.clone(),
+                    start: r.span.start,
+                    text: r.text.clone(),
+                    holder: e.id.clone(),
+                });
+            }
+        }
+    }
+
     /// Indices into `events` of the events an entity takes part in or is the place of.
     pub fn events_of(&self, id: &str) -> &[usize] {
         self.events_of.get(id).map_or(&[], Vec::as_slice)
@@ -228,6 +299,7 @@ impl Analysis {
             keys,
             events_of: HashMap::new(),
             roles: Vec::new(),
+            resolved_roles: Vec::new(),
         };
         let mut resolved = Vec::new();
         for (doc, rows) in &corpus.rows {
@@ -275,6 +347,7 @@ impl Analysis {
         analysis.roles = analysis.role_table(corpus.rows.iter().flat_map(|(doc, rows)| {
             rows.roles.iter().map(move |r| (doc.as_str(), rows.date.as_deref(), r))
         }));
+        analysis.resolve_roles_from_corpus(corpus);
         for (i, e) in analysis.events.iter().enumerate() {
             for p in e.participants.iter().chain(e.location.iter()) {
                 let list = analysis.events_of.entry(p.id.clone()).or_default();
@@ -617,6 +690,49 @@ mod tests {
         assert!(!ActorQuery::new("Burns").latin_matches("Abd Al-Ltif Hmushi"));
         // One-consonant skeletons (Ali → l) are too loose to match alone.
         assert!(!ActorQuery::new("Ali").latin_matches("Lil Ahmad"));
+    }
+
+    #[test]
+    fn a_role_phrase_without_a_holder_takes_the_corpus_holder_at_that_date() {
+        use rasd_doc::Span;
+        let person = Mention {
+            span: Span::new(0, 10),
+            text: "ريتشارد سميث".into(),
+            name: "ريتشارد سميث".into(),
+            label: "PER".into(),
+            confidence: 0.9,
+            source: "ner".into(),
+        };
+        let agency = Mention {
+            name: "وكالة الفضاء الأوروبية".into(),
+            label: "ORG".into(),
+            span: Span::new(20, 30),
+            ..person.clone()
+        };
+        let role = |holder: Option<&str>| Role {
+            span: Span::new(12, 40),
+            text: "مدير وكالة الفضاء الأوروبية".into(),
+            head: "مدير".into(),
+            org: Some("وكالة الفضاء الأوروبية".into()),
+            country: None,
+            holder: holder.map(str::to_string),
+        };
+        let mentions = vec![
+            ("a".to_string(), person.clone()),
+            ("a".to_string(), agency.clone()),
+            ("b".to_string(), agency.clone()),
+            ("c".to_string(), agency),
+        ];
+        let roles = vec![
+            ("a".to_string(), Some("2018-03-01".to_string()), role(Some("ريتشارد سميث"))),
+            ("b".to_string(), Some("2018-05-20".to_string()), role(None)),
+            ("c".to_string(), Some("2021-01-01".to_string()), role(None)),
+        ];
+        let an = Analysis::build(&mentions, Vec::new(), &roles);
+        let smith = an.find_entities("ريتشارد سميث")[0];
+        assert_eq!(smith.documents, ["a", "b"], "{:?}", an.resolved_roles);
+        assert_eq!(an.resolved_roles.len(), 1);
+        assert_eq!(an.resolved_roles[0].document, "b");
     }
 
     #[test]

@@ -716,11 +716,18 @@ fn entity(db: &std::path::Path, a: EntityArgs) -> Result<ExitCode> {
     let mut co: Vec<(usize, &rasd_events::EntityRef)> = co.into_values().collect();
     co.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id)));
     let roles = analysis.roles_of(&e.id);
+    // Offices the actor dictionary gives it (people.tsv), and role phrases of other
+    // documents resolved to it through the role table.
+    let listed: &[rasd_actors::ActorRole] =
+        rasd_actors::actors().iter().find(|x| x.id == e.id).map_or(&[], |x| x.roles.as_slice());
+    let called: Vec<&rasd_analysis::ResolvedRole> =
+        analysis.resolved_roles.iter().filter(|r| r.holder == e.id).collect();
     let mut out = std::io::stdout().lock();
     if a.json {
         let value = serde_json::json!({
             "id": e.id, "type": e.etype, "name": e.name, "aliases": e.aliases, "en": e.en,
             "mentions": e.mentions, "documents": e.documents, "roles": roles,
+            "dictionary_roles": listed, "resolved_roles": called,
             "events": analysis.events_of(&e.id).len(),
             "co_actors": co.iter().take(20).map(|(n, p)| serde_json::json!({"id": p.id, "name": p.name, "en": p.en, "events": n})).collect::<Vec<_>>(),
         });
@@ -746,6 +753,13 @@ fn entity(db: &std::path::Path, a: EntityArgs) -> Result<ExitCode> {
             _ => "undated".into(),
         };
         writeln!(out, "office:     {}  ({when})", r.role)?;
+    }
+    for r in listed {
+        let (from, to) = (r.from.as_deref().unwrap_or("?"), r.to.as_deref().unwrap_or("now"));
+        writeln!(out, "office:     {}  ({from} … {to}, actor dictionary)", r.title)?;
+    }
+    for r in called.iter().take(10) {
+        writeln!(out, "called:     {}  (in {}, through the role table)", r.text, r.document)?;
     }
     for (n, p) in co.iter().take(10) {
         writeln!(out, "with:       {} ({})  {n} event(s)", p.name, p.en)?;

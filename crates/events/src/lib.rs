@@ -45,7 +45,10 @@ fn is_source(toks: &[&rasd_doc::Token], in_sentence: &[(usize, &Mention)], m: &M
     if platforms.contains(&platform_key(&m.name)) {
         return true;
     }
-    let mut before = toks.iter().rev().filter(|t| t.span.end <= m.span.start);
+    // Quotation marks around the name are skipped (`صحيفة "يديعوت أحرونوت"`).
+    let quote =
+        |t: &&&rasd_doc::Token| matches!(t.text.as_str(), "\"" | "«" | "»" | "“" | "”" | "'");
+    let mut before = toks.iter().rev().filter(|t| t.span.end <= m.span.start).filter(|t| !quote(t));
     match before.find(|t| t.clitic == Clitic::None) {
         // A name in brackets right after another one glosses it (`وكالة الأنباء الإيرانية
         // (إرنا)`): it is that organisation again, not another party.
@@ -399,10 +402,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // participants nest (one set inside the other) are one event (استقبل … لبحث),
         // reported with the strongest mode and the union of their participants.
         let mut found: Vec<EventMention> = Vec::new();
-        for &(ti, mode) in &consults {
-            let Some(e) = consult(&site, ti, mode, date_at(ti)) else {
-                continue;
-            };
+        let candidates = consults.iter().filter_map(|&(ti, mode)| {
+            consult(&site, ti, mode, date_at(ti)).map(|e| (mode, split_visits(&site, e)))
+        });
+        for (mode, e) in candidates.flat_map(|(mode, es)| es.into_iter().map(move |e| (mode, e))) {
             // Compared by name: the same country named twice is one participant.
             let names = |m: &EventMention| -> HashSet<String> {
                 m.participants
@@ -453,6 +456,52 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         out.extend(found);
     }
     out
+}
+
+/// A visit to a list of places (`بزيارة أربعة بلدان هي غانا، وملاوي، وكينيا، ومصر`) is one
+/// visit per place: the places named one after another after the visited one, separated
+/// only by commas and و.
+fn split_visits(s: &Sentence, e: EventMention) -> Vec<EventMention> {
+    let Some(first) = e.location.filter(|_| e.mode.as_deref() == Some("visit")) else {
+        return vec![e];
+    };
+    let doc = s.doc;
+    let mut places = vec![first];
+    let mut end = doc.mentions[first].span.end;
+    let first_end = end;
+    for &(i, m) in s.mentions.iter().filter(|(_, m)| m.span.start >= first_end) {
+        let between: Vec<&&rasd_doc::Token> =
+            s.toks.iter().filter(|t| t.span.start >= end && t.span.end <= m.span.start).collect();
+        let joined = !between.is_empty()
+            && between.iter().all(|t| {
+                matches!(t.text.as_str(), "،" | ",")
+                    || (t.clitic == Clitic::Conjunction && t.form == "و")
+            });
+        if m.label != "LOC" || !joined {
+            break;
+        }
+        places.push(i);
+        end = m.span.end;
+    }
+    if places.len() < 2 {
+        return vec![e];
+    }
+    places
+        .iter()
+        .map(|&p| {
+            let mut v = e.clone();
+            v.participants.retain(|i| !places.contains(i));
+            v.participants.push(p);
+            v.participants.sort_unstable();
+            v.location = Some(p);
+            v.implied = city_country()
+                .get(&search_key(&doc.mentions[p].name))
+                .cloned()
+                .into_iter()
+                .collect();
+            v
+        })
+        .collect()
 }
 
 /// One sentence of a document, as the event rules read it.

@@ -244,3 +244,19 @@ fn two_word_triggers() {
     let d = doc("وألقى وزير الدفاع الأمريكي جيمس ماتيس كلمة في واشنطن.", Some("2018-04-10"));
     assert!(extract(&d).iter().all(|e| e.etype != "ACCUSE"), "{:?}", extract(&d));
 }
+
+#[test]
+fn a_visit_to_a_list_of_countries_is_one_visit_each() {
+    let d = doc(
+        "واختتمت السيدة الأمريكية الأولى ميلانيا ترامب جولتها التي بدأتها بزيارة أربعة بلدان هي غانا، وملاوي، وكينيا، ومصر.",
+        Some("2018-10-07"),
+    );
+    let ev = extract(&d);
+    let places: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.mode.as_deref() == Some("visit"))
+        .filter_map(|e| e.location.map(|l| d.mentions[l].name.as_str()))
+        .collect();
+    assert!(places.len() >= 3, "{places:?} {ev:?}");
+    assert!(places.contains(&"غانا") && places.contains(&"مصر"), "{places:?}");
+}
