@@ -52,12 +52,17 @@ fn index() -> &'static Index {
                     .filter(|t| t.clitic == Clitic::None && is_name_piece(t.kind))
                     .filter_map(|t| name_words(&t.form).into_iter().next())
                     .collect();
+                // A capital's one-word name (بيروت) is left to the model: the dictionary
+                // names and identifies it, the model finds it.
+                let city = a.id.starts_with("loc-city-");
                 let long_enough = words.len() >= 2
-                    || words.first().is_some_and(|w| {
-                        let latin = w.chars().all(|c| c.is_ascii_alphanumeric());
-                        w.chars().count() >= 4
-                            || ((latin || a.etype == "LOC") && w.chars().count() >= 3)
-                    }) && !ambiguous.contains(&words[0]);
+                    || !city
+                        && words.first().is_some_and(|w| {
+                            let latin = w.chars().all(|c| c.is_ascii_alphanumeric());
+                            w.chars().count() >= 4
+                                || ((latin || a.etype == "LOC") && w.chars().count() >= 3)
+                        })
+                        && !ambiguous.contains(&words[0]);
                 if !long_enough {
                     continue;
                 }

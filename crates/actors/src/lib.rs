@@ -435,6 +435,7 @@ const ROMANIZE: &str = include_str!("../data/romanize.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const PEOPLE: &str = include_str!("../data/people.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
 
 /// An actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -449,6 +450,35 @@ pub struct Actor {
     pub names: Vec<String>,
     /// Offices held, with dates (people; optional fifth field of the dictionary).
     pub roles: Vec<ActorRole>,
+    /// The country it belongs to, as a dictionary id (`country=loc-mar`).
+    pub country: Option<String>,
+    /// Its Wikidata item (`wikidata=Q3551`).
+    pub wikidata: Option<String>,
+}
+
+/// Reads the optional `key=value` fields after the roles: `country=loc-…`, `wikidata=Q…`.
+fn parse_extra(fields: &[&str]) -> Result<(Option<String>, Option<String>), String> {
+    let (mut country, mut wikidata) = (None, None);
+    for f in fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()) {
+        match f.split_once('=') {
+            Some(("country", v)) if v.starts_with("loc-") && v.len() > 4 => {
+                country = Some(v.to_string())
+            }
+            Some(("wikidata", v))
+                if v.len() > 1
+                    && v.starts_with('Q')
+                    && v[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                wikidata = Some(v.to_string())
+            }
+            _ => {
+                return Err(format!(
+                    "field {f:?}: expected country=loc-… (a dictionary place id) or wikidata=Q…"
+                ))
+            }
+        }
+    }
+    Ok((country, wikidata))
 }
 
 /// An office an actor holds or held: `President of the United States 2017-01-20..2021-01-20`.
@@ -566,7 +596,8 @@ pub struct BadEntry {
 
 /// Parses a dictionary file strictly: every non-comment line must be
 /// `id<TAB>PER|ORG|LOC<TAB>English name<TAB>Arabic name|Arabic name|…`, optionally followed
-/// by `<TAB>roles` (`Title FROM..TO; …`, see [`parse_roles`]), with an id of lowercase ASCII
+/// by `<TAB>roles` (`Title FROM..TO; …`, see [`parse_roles`]; may be empty) and
+/// `<TAB>country=loc-…` / `<TAB>wikidata=Q…` fields, with an id of lowercase ASCII
 /// letters, digits and `-` starting with the type (`org-`, `loc-`, `per-`), at least one
 /// Arabic name, and no id twice. Returns every problem, not just the first.
 pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
@@ -580,15 +611,22 @@ pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
         }
         let mut fail = |reason: String| bad.push(BadEntry { line: n, reason });
         let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let (id, etype, en, names, roles) = match f.as_slice() {
-            [id, etype, en, names] => (id, etype, en, names, ""),
-            [id, etype, en, names, roles] => (id, etype, en, names, *roles),
+        let (id, etype, en, names, roles, extra) = match f.as_slice() {
+            [id, etype, en, names] => (id, etype, en, names, "", &[][..]),
+            [id, etype, en, names, roles, extra @ ..] => (id, etype, en, names, *roles, extra),
             _ => {
                 fail(format!(
-                    "expected 4 or 5 tab-separated fields (id, type, English name, Arabic \
-                     names, optional roles), found {}",
+                    "expected 4 or more tab-separated fields (id, type, English name, Arabic \
+                     names, then optional roles and country=…/wikidata=…), found {}",
                     f.len()
                 ));
+                continue;
+            }
+        };
+        let (country, wikidata) = match parse_extra(extra) {
+            Ok(x) => x,
+            Err(e) => {
+                fail(e);
                 continue;
             }
         };
@@ -637,6 +675,8 @@ pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
             en: en.to_string(),
             names,
             roles,
+            country,
+            wikidata,
         });
     }
     if bad.is_empty() {
@@ -658,8 +698,31 @@ pub fn actors() -> &'static [Actor] {
         all.extend(parse_actors(PEOPLE).into_iter().filter(|a| !ids.contains(&a.id)));
         let known: std::collections::HashSet<String> =
             all.iter().flat_map(|a| a.names.iter().map(|n| name_key(n))).collect();
+        // A generated country whose name an earlier entry has stands for that entry: its id
+        // (loc-mar) becomes the earlier one (loc-morocco) wherever a capital refers to it.
+        let mut same_as: HashMap<String, String> = HashMap::new();
         for c in parse_actors(COUNTRIES) {
+            let earlier = c.names.iter().find_map(|n| {
+                let k = name_key(n);
+                all.iter().find(|a| a.etype == "LOC" && a.names.iter().any(|x| name_key(x) == k))
+            });
+            match earlier {
+                Some(a) => {
+                    same_as.insert(c.id.clone(), a.id.clone());
+                }
+                None if !c.names.iter().any(|n| known.contains(&name_key(n))) => all.push(c),
+                None => {}
+            }
+        }
+        // Capitals after the countries: a capital named like a country (الكويت) is the
+        // country.
+        let known: std::collections::HashSet<String> =
+            all.iter().flat_map(|a| a.names.iter().map(|n| name_key(n))).collect();
+        for mut c in parse_actors(CITIES) {
             if !c.names.iter().any(|n| known.contains(&name_key(n))) {
+                if let Some(id) = c.country.as_ref().and_then(|k| same_as.get(k)) {
+                    c.country = Some(id.clone());
+                }
                 all.push(c);
             }
         }
@@ -704,13 +767,16 @@ pub fn parse_actors(tsv: &str) -> Vec<Actor> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let (id, etype, en, names, roles) = match f.as_slice() {
-                [id, etype, en, names] => (id, etype, en, names, ""),
-                [id, etype, en, names, roles] => (id, etype, en, names, *roles),
+            let (id, etype, en, names, roles, extra) = match f.as_slice() {
+                [id, etype, en, names] => (id, etype, en, names, "", &[][..]),
+                [id, etype, en, names, roles, extra @ ..] => (id, etype, en, names, *roles, extra),
                 _ => return None,
             };
+            let (country, wikidata) = parse_extra(extra).unwrap_or_default();
             Some(Actor {
                 roles: parse_roles(roles).unwrap_or_default(),
+                country,
+                wikidata,
                 id: id.to_string(),
                 etype: etype.to_string(),
                 en: en.to_string(),
@@ -789,6 +855,15 @@ mod tests {
         let countries =
             check_actors(COUNTRIES).unwrap_or_else(|bad| panic!("countries.tsv: {bad:?}"));
         assert!(countries.len() > 240);
+        let cities = check_actors(CITIES).unwrap_or_else(|bad| panic!("cities.tsv: {bad:?}"));
+        assert!(cities.len() > 150 && cities.iter().all(|c| c.country.is_some()));
+        // Every country a dictionary entry refers to is a place of the dictionary.
+        let all = actors();
+        for a in all {
+            if let Some(c) = &a.country {
+                assert!(all.iter().any(|x| x.id == *c && x.etype == "LOC"), "{}: {c}", a.id);
+            }
+        }
         let people = check_actors(PEOPLE).unwrap_or_else(|bad| panic!("people.tsv: {bad:?}"));
         assert!(people.len() > 100 && people.iter().all(|p| p.etype == "PER"));
         assert!(people.iter().all(|p| !p.roles.is_empty()), "every person has an office");
@@ -815,6 +890,14 @@ mod tests {
         assert!(bad[0].reason.contains("date range"), "{bad:?}");
         let ok = check_actors("per-x\tPER\tX\tاسم\tKing 1999..\n").unwrap();
         assert_eq!(ok[0].roles[0].to_string(), "King 1999..");
+        // Country and Wikidata fields, roles empty.
+        let ok = check_actors("org-x\tORG\tX\tاسم\t\tcountry=loc-mar\twikidata=Q42\n").unwrap();
+        assert_eq!(ok[0].country.as_deref(), Some("loc-mar"));
+        assert_eq!(ok[0].wikidata.as_deref(), Some("Q42"));
+        let bad = check_actors("org-x\tORG\tX\tاسم\t\twikidata=42\n").unwrap_err();
+        assert!(bad[0].reason.contains("wikidata=Q"), "{bad:?}");
+        let bad = check_actors("org-x\tORG\tX\tاسم\t\tcolour=red\n").unwrap_err();
+        assert!(bad[0].reason.contains("country=loc-"), "{bad:?}");
     }
 
     #[test]
@@ -829,7 +912,7 @@ mod tests {
         let bad = check_actors(text).unwrap_err();
         let lines: Vec<usize> = bad.iter().map(|b| b.line).collect();
         assert_eq!(lines, [3, 4, 5, 6, 7], "{bad:?}");
-        assert!(bad[0].reason.contains("4 or 5 tab-separated fields"), "{bad:?}");
+        assert!(bad[0].reason.contains("4 or more tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
     }

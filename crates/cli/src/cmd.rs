@@ -586,10 +586,20 @@ fn actors(a: ActorsCommand) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let line = |a: &rasd_actors::Actor| {
         let mut l = format!("{}\t{}\t{}\t{}", a.id, a.etype, a.en, a.names.join("|"));
-        if !a.roles.is_empty() {
+        let extra: Vec<String> = a
+            .country
+            .iter()
+            .map(|c| format!("country={c}"))
+            .chain(a.wikidata.iter().map(|q| format!("wikidata={q}")))
+            .collect();
+        if !a.roles.is_empty() || !extra.is_empty() {
             let roles: Vec<String> = a.roles.iter().map(|r| r.to_string()).collect();
             l.push('\t');
             l.push_str(&roles.join("; "));
+        }
+        for x in extra {
+            l.push('\t');
+            l.push_str(&x);
         }
         l
     };
@@ -641,6 +651,12 @@ fn actors(a: ActorsCommand) -> Result<ExitCode> {
                 }
                 for r in &x.roles {
                     writeln!(out, "role:    {r}")?;
+                }
+                if let Some(c) = &x.country {
+                    writeln!(out, "country: {c}")?;
+                }
+                if let Some(q) = &x.wikidata {
+                    writeln!(out, "wikidata: {q}")?;
                 }
             }
         }

@@ -3,7 +3,9 @@
 //! visit to a capital has the host country as a participant) and
 //! `crates/actors/data/demonyms.tsv` (nationality adjective → country, from arwikicats, MIT:
 //! `وزير الخارجية الأمريكي` is the US foreign minister) and `crates/actors/data/countries.tsv`
-//! (every country as an actor dictionary entry, from mledoze/countries).
+//! (every country as an actor dictionary entry, from mledoze/countries, with its Wikidata id
+//! from dr5hn) and `crates/actors/data/cities.tsv` (every capital, with its country and
+//! Wikidata id).
 //!
 //! Usage: `cargo run --release -p rasd-places-build -- [SHARED_DATA_DIR] [OUT_FILE]
 //! [CITY_COUNTRY_FILE] [DEMONYMS_FILE]` (defaults: `../shared/data`,
@@ -25,6 +27,11 @@ use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
 const MIN_POPULATION: u64 = 150_000;
+
+/// Whether `q` is a Wikidata item id (`Q` and digits).
+fn is_qid(q: &str) -> bool {
+    q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
+}
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,7 +73,23 @@ fn main() -> Result<()> {
             country_ar.insert(code.to_string(), ar.trim().to_string());
         }
     }
-    // The actor dictionary's countries: id, type, English name, Arabic names.
+    // Wikidata ids and capitals (English) by ISO 3166 alpha-3 code, from dr5hn.
+    let path = gaz.join("dr5hn-csc/countries.json");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let csc: Vec<Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let mut wikidata: BTreeMap<String, String> = BTreeMap::new();
+    let mut capital_en: BTreeMap<String, String> = BTreeMap::new();
+    for c in &csc {
+        let Some(iso3) = c["iso3"].as_str() else { continue };
+        if let Some(q) = c["wikiDataId"].as_str().filter(|q| is_qid(q)) {
+            wikidata.insert(iso3.to_string(), q.to_string());
+        }
+        if let Some(cap) = c["capital"].as_str().map(str::trim).filter(|c| !c.is_empty()) {
+            capital_en.insert(iso3.to_string(), cap.to_string());
+        }
+    }
+    // The actor dictionary's countries: id, type, English name, Arabic names, Wikidata.
     let mut country_rows: Vec<String> = Vec::new();
     for c in &countries {
         let (Some(code), Some(en)) = (c["cca3"].as_str(), c["name"]["common"].as_str()) else {
@@ -81,12 +104,12 @@ fn main() -> Result<()> {
             }
         }
         if !names.is_empty() {
-            country_rows.push(format!(
-                "loc-{}\tLOC\t{}\t{}",
-                code.to_lowercase(),
-                en.trim(),
-                names.join("|")
-            ));
+            let mut row =
+                format!("loc-{}\tLOC\t{}\t{}", code.to_lowercase(), en.trim(), names.join("|"));
+            if let Some(q) = wikidata.get(code) {
+                row.push_str(&format!("\t\twikidata={q}"));
+            }
+            country_rows.push(row);
         }
     }
     country_rows.sort();
@@ -109,7 +132,7 @@ fn main() -> Result<()> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
-    let (Some(cc), Some(ty), Some(en), Some(ar), Some(la), Some(lo), Some(pop)) = (
+    let (Some(cc), Some(ty), Some(en), Some(ar), Some(la), Some(lo), Some(pop), Some(wd)) = (
         col("country_code"),
         col("type"),
         col("name_en"),
@@ -117,9 +140,17 @@ fn main() -> Result<()> {
         col("latitude"),
         col("longitude"),
         col("population"),
+        col("wikidata"),
     ) else {
         bail!("{}: unexpected header {header:?}", path.display());
     };
+    // ISO alpha-2 → alpha-3, for the capitals' country ids.
+    let iso3_of: BTreeMap<String, String> = countries
+        .iter()
+        .filter_map(|c| Some((c["cca2"].as_str()?.to_string(), c["cca3"].as_str()?.to_string())))
+        .collect();
+    // Capitals for the actor dictionary: alpha-3 → (English, Arabic, Wikidata).
+    let mut capitals: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         let get = |i: usize| f.get(i).copied().unwrap_or_default();
@@ -132,6 +163,14 @@ fn main() -> Result<()> {
             continue;
         };
         add(get(ar), lat, lon, get(en), if capital { 2 } else { 1 });
+        if capital {
+            if let Some(iso3) = iso3_of.get(get(cc)) {
+                let q = Some(get(wd).trim().to_string()).filter(|q| is_qid(q));
+                capitals
+                    .entry(iso3.clone())
+                    .or_insert_with(|| (get(en).trim().to_string(), get(ar).trim().to_string(), q));
+            }
+        }
         let (name, rank) = (get(ar).trim(), if capital { 2 } else { 1 });
         if let Some(country) = country_ar.get(get(cc)) {
             let better = city_country.get(name).is_none_or(|c| rank > c.1);
@@ -203,11 +242,65 @@ fn main() -> Result<()> {
     fs::write(&out_dem, body).with_context(|| format!("writing {}", out_dem.display()))?;
     eprintln!("{} demonyms → {}", demonyms.len(), out_dem.display());
 
+    // Capitals of the countries dr5hn lists no cities for: English name from dr5hn's
+    // countries, Arabic from arwikicats (MIT).
+    let path = gaz.join("arwikicats/cities_full.json");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let en_ar: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    for (iso3, en) in &capital_en {
+        if capitals.contains_key(iso3) {
+            continue;
+        }
+        if let Some(ar) = en_ar.get(&en.to_lowercase()).and_then(|v| v.as_str()) {
+            capitals.insert(iso3.clone(), (en.clone(), ar.trim().to_string(), None));
+        }
+    }
+    let country_names: std::collections::BTreeSet<&str> =
+        countries.iter().filter_map(|c| c["translations"]["ara"]["common"].as_str()).collect();
+    let mut city_rows: Vec<String> = Vec::new();
+    for (iso3, (en, ar, q)) in &capitals {
+        let slug: String = en
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let bad = ar.is_empty() || ar.contains(['\t', '|']) || country_names.contains(ar.as_str());
+        if slug.is_empty() || bad || !ar.chars().any(|c| ('\u{0621}'..='\u{064a}').contains(&c)) {
+            continue;
+        }
+        let mut row = format!(
+            "loc-city-{slug}-{}\tLOC\t{en}\t{ar}\t\tcountry=loc-{}",
+            iso3.to_lowercase(),
+            iso3.to_lowercase()
+        );
+        if let Some(q) = q {
+            row.push_str(&format!("\twikidata={q}"));
+        }
+        city_rows.push(row);
+    }
+    city_rows.sort();
+    let out_cities = out_dem.with_file_name("cities.tsv");
+    let body = format!(
+        "# The actor dictionary's capitals (id, type, English name, Arabic name, no roles,\n\
+         # country, Wikidata), built by tools/places-build from dr5hn countries-states-cities\n\
+         # (ODbL-1.0) and, for the countries it has no cities for, arwikicats (MIT); see\n\
+         # SOURCE.txt. A capital named like its country (الكويت) is left to the country.\n{}\n",
+        city_rows.join("\n")
+    );
+    fs::write(&out_cities, body).with_context(|| format!("writing {}", out_cities.display()))?;
+    eprintln!("{} capitals → {}", city_rows.len(), out_cities.display());
+
     let out_countries = out_dem.with_file_name("countries.tsv");
     let body = format!(
-        "# The actor dictionary's countries (id, type, English name, Arabic names), built by\n\
-         # tools/places-build from mledoze/countries (ODbL-1.0; see SOURCE.txt). Entries of\n\
-         # actors.tsv with the same names take precedence.\n{}\n",
+        "# The actor dictionary's countries (id, type, English name, Arabic names, no roles,\n\
+         # Wikidata), built by tools/places-build from mledoze/countries and dr5hn\n\
+         # countries-states-cities (ODbL-1.0; see SOURCE.txt). Entries of actors.tsv with the\n\
+         # same names take precedence.\n{}\n",
         country_rows.join("\n")
     );
     fs::write(&out_countries, body)
