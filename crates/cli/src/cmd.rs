@@ -636,8 +636,13 @@ fn actors(a: ActorsCommand) -> Result<ExitCode> {
             let found: Vec<&rasd_actors::Actor> = rasd_actors::actors()
                 .iter()
                 .filter(|x| {
+                    // The English name's words contain the query's (Putin → Vladimir Putin).
+                    let en = x.en.to_lowercase();
+                    let en_words: Vec<&str> = en.split_whitespace().collect();
+                    let q_words: Vec<&str> = lower.split_whitespace().collect();
                     x.id == lower
-                        || x.en.to_lowercase() == lower
+                        || (!q_words.is_empty()
+                            && en_words.windows(q_words.len()).any(|w| w == q_words.as_slice()))
                         || x.names.iter().any(|n| rasd_actors::name_key(n) == key)
                 })
                 .collect();

@@ -431,6 +431,17 @@ fn users_extend_the_actor_dictionary_with_a_checked_file() {
     // With --actors the new entry is listed and found in ingested text.
     let o = rasd(&db, &["--actors", f, "actors", "show", "Sahel Watch"]);
     assert!(stdout(&o).contains("org-sahel-watch"), "{}", stderr(&o));
+    // Built-in entries show offices with their Arabic phrases, country and Wikidata id; an
+    // English surname finds the person.
+    let o = rasd(&db, &["actors", "show", "Putin"]);
+    assert!(
+        stdout(&o).contains("President of Russia (الرئيس الروسي) 2012-05-07.."),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("country: loc-rus"), "{}", stdout(&o));
+    let o = rasd(&db, &["actors", "show", "الرباط"]);
+    assert!(stdout(&o).contains("wikidata: Q3551"), "{}", stdout(&o));
     let input = dir.path().join("in.jsonl");
     std::fs::write(
         &input,
