@@ -321,11 +321,12 @@ fn entities_of(out: Vec<Group>) -> Vec<Entity> {
             // A dictionary actor is shown by its first dictionary name (the text's longest
             // form may carry a tagging error: `… الأمريكية المنعقدة`).
             let name = a.names.first().cloned().unwrap_or_else(|| display_name(&g));
+            let aliases = aliases_of(&g);
             Entity {
                 id: a.id.clone(),
                 etype: g.label,
                 name,
-                aliases: g.names.keys().cloned().collect(),
+                aliases,
                 en: a.en.clone(),
                 documents: g.docs.into_iter().collect(),
                 mentions: g.mentions,
@@ -341,11 +342,12 @@ fn entities_of(out: Vec<Group>) -> Vec<Entity> {
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let aliases = aliases_of(&g);
         Entity {
             id,
             etype: g.label,
             name,
-            aliases: g.names.keys().cloned().collect(),
+            aliases,
             en,
             documents: g.docs.into_iter().collect(),
             mentions: g.mentions,
@@ -353,6 +355,30 @@ fn entities_of(out: Vec<Group>) -> Vec<Entity> {
     }));
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     entities
+}
+
+/// A group's names with the spellings a reader may meet for a person's name: `عبد ال…`
+/// written joined or apart (`عبداللطيف`/`عبد اللطيف`) and a one-word name with and without
+/// its article (`الحموشي`/`حموشي`). Sorted, without repeats.
+fn aliases_of(g: &Group) -> Vec<String> {
+    let mut out: BTreeSet<String> = g.names.keys().cloned().collect();
+    if g.label == "PER" {
+        for n in g.names.keys() {
+            if n.contains("عبد ال") {
+                out.insert(n.replace("عبد ال", "عبدال"));
+            } else if n.contains("عبدال") {
+                out.insert(n.replace("عبدال", "عبد ال"));
+            }
+            if !n.contains(' ') && n.chars().count() >= 4 {
+                match n.strip_prefix("ال") {
+                    Some(bare) if bare.chars().count() >= 3 => out.insert(bare.to_string()),
+                    Some(_) => false,
+                    None => out.insert(format!("ال{n}")),
+                };
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// A Latin name as an id part: lowercase ASCII letters and digits joined by `-`.
@@ -915,6 +941,19 @@ mod tests {
         assert!(bad[0].reason.contains("4 or more tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
+    }
+
+    #[test]
+    fn a_persons_aliases_include_spacing_and_article_variants() {
+        let e = resolve(&[m("a", "PER", "عبداللطيف الحموشي"), m("a", "PER", "الحموشي")]);
+        assert_eq!(
+            e[0].aliases,
+            ["الحموشي", "حموشي", "عبد اللطيف الحموشي", "عبداللطيف الحموشي"],
+            "{e:?}"
+        );
+        // Not for places and organisations.
+        let e = resolve(&[m("a", "LOC", "الرباط")]);
+        assert_eq!(e[0].aliases, ["الرباط"]);
     }
 
     #[test]
