@@ -62,7 +62,9 @@ pub struct Entity {
     pub mentions: usize,
 }
 
-/// The words of a name as keys: search-folded, `عبد ال…` joined, leading article dropped.
+/// The words of a name as keys: search-folded, `عبد ال…` joined, leading article dropped,
+/// and spelling variants and synonyms of `data/name_synonyms.tsv` unified (`الاستخبارات` =
+/// `المخابرات` in agency names, `الأميركية` = `الأمريكية`).
 pub fn name_words(name: &str) -> Vec<String> {
     let folded = search_key(&normalize_str(name, Profile::Conservative));
     let joined = folded.replace("عبد ال", "عبدال").replace("ابو ال", "ابوال");
@@ -70,10 +72,33 @@ pub fn name_words(name: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| match w.strip_prefix("ال") {
-            Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
-            _ => w.to_string(),
+            Some(rest) if rest.chars().count() >= 2 => rest,
+            _ => w,
         })
+        .map(|w| synonyms().get(w).cloned().unwrap_or_else(|| w.to_string()))
         .collect()
+}
+
+const SYNONYMS: &str = include_str!("../data/name_synonyms.tsv");
+
+/// Word key → the key it is compared as (`data/name_synonyms.tsv`).
+fn synonyms() -> &'static HashMap<String, String> {
+    static S: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let key = |w: &str| {
+            let k = search_key(&normalize_str(w.trim(), Profile::Conservative));
+            match k.strip_prefix("ال") {
+                Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+                _ => k,
+            }
+        };
+        SYNONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(a, b)| (key(a), key(b)))
+            .collect()
+    })
 }
 
 /// The comparison key of a name: its words joined.
@@ -941,6 +966,18 @@ mod tests {
         assert!(bad[0].reason.contains("4 or more tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
+    }
+
+    #[test]
+    fn agency_synonyms_and_spelling_variants_are_one_name() {
+        let e = resolve(&[
+            m("a", "ORG", "جهاز الاستخبارات العامة المصرية"),
+            m("b", "ORG", "جهاز المخابرات العامة المصرية"),
+            m("c", "ORG", "السفارة الأميركية"),
+            m("d", "ORG", "السفارة الأمريكية"),
+        ]);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e.iter().all(|x| x.documents.len() == 2), "{e:?}");
     }
 
     #[test]
