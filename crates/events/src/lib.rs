@@ -330,6 +330,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. CONSULT triggers make one event per clause; other types one event each.
         let mut consults: Vec<(usize, &'static str)> = Vec::new();
+        // Triggers found as two words (`توجه … إلى`).
+        let mut by_phrase: HashSet<usize> = HashSet::new();
         let mut others: Vec<(usize, &'static str)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
@@ -338,7 +340,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             if in_sentence.iter().any(|(_, m)| m.span.contains(t.span)) {
                 continue;
             }
-            let key = search_key(&t.form);
+            // A verb the text layer split as stem + pronoun (`توجه` read as توج + ه) is also
+            // looked up whole.
+            let key = match toks.get(i + 1) {
+                Some(n)
+                    if n.clitic == Clitic::Pronoun
+                        && n.word == t.word
+                        && !trig.contains_key(&search_key(&t.form))
+                        && (trig.contains_key(&search_key(&format!("{}{}", t.form, n.text)))
+                            || phrase_triggers()
+                                .contains_key(&search_key(&format!("{}{}", t.form, n.text)))) =>
+                {
+                    search_key(&format!("{}{}", t.form, n.text))
+                }
+                _ => search_key(&t.form),
+            };
             // The second word may follow the subject (`ألقى ماتيس باللوم`): it is looked for
             // among the next few words, with any proclitics the text layer left attached.
             let phrase = || {
@@ -358,7 +374,11 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     })
                     .map(|&(_, e, m)| (e, m))
             };
-            let Some((etype, mode)) = trig.get(&key).copied().or_else(phrase) else { continue };
+            let single = trig.get(&key).copied();
+            let Some((etype, mode)) = single.or_else(phrase) else { continue };
+            if single.is_none() {
+                by_phrase.insert(i);
+            }
             // A verbal noun with the purpose ل (لبحث، لتباحث: "to discuss") states an aim,
             // not an event; the event is the verb it depends on.
             let purpose = i > 0
@@ -402,8 +422,12 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // participants nest (one set inside the other) are one event (استقبل … لبحث),
         // reported with the strongest mode and the union of their participants.
         let mut found: Vec<EventMention> = Vec::new();
+        // A visit read from a verb of motion and إلى (`توجه إلى`، `ذهب إلى`) needs the place
+        // it goes to: `ذهب إلى أن …` ("he held that") is no visit.
         let candidates = consults.iter().filter_map(|&(ti, mode)| {
-            consult(&site, ti, mode, date_at(ti)).map(|e| (mode, split_visits(&site, e)))
+            consult(&site, ti, mode, date_at(ti))
+                .filter(|e| !by_phrase.contains(&ti) || e.location.is_some())
+                .map(|e| (mode, split_visits(&site, e)))
         });
         for (mode, e) in candidates.flat_map(|(mode, es)| es.into_iter().map(move |e| (mode, e))) {
             // Compared by name: the same country named twice is one participant.
@@ -421,6 +445,11 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             };
             match found.iter_mut().find(|f| nested(f)) {
                 Some(f) => {
+                    // The fuller report of the two gives the date (`على أن الزيارة …، وزار
+                    // بلينكن المغرب، مارس 2022`: the verb's clause, not the noun's).
+                    if names(f).len() < mine.len() && e.date.is_some() {
+                        f.date = e.date.clone();
+                    }
                     if priority(mode) > priority(f.mode.as_deref().unwrap_or("")) {
                         f.mode = e.mode.clone();
                         f.trigger = e.trigger;
@@ -534,8 +563,16 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
     let mut location = None;
     let mut implied = Vec::new();
     if mode == "visit" {
-        if let Some((i, m)) =
-            near.iter().find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start)
+        // After a verbal noun (`زيارة`، `جولة`) the place visited is introduced by إلى، ل، في
+        // or تشمل (`زيارته للمغرب`، `جولة تشمل سويسرا`); a place named otherwise belongs to
+        // another phrase (`خلال الزيارة، على دعم واشنطن`). After a verb it is the object (`زار بلينكن المغرب`).
+        let nominal = NOMINAL_VISITS.contains(&search_key(&toks[ti].form).as_str());
+        let destination = |m: &Mention| {
+            !nominal || introduced_by(doc, m, &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل"])
+        };
+        if let Some((i, m)) = near
+            .iter()
+            .find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start && destination(m))
         {
             location = Some(*i);
             // The place visited takes part; a visited city's country does too (guidelines:
@@ -661,6 +698,28 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
 /// Whether a place mention is introduced by في or the preposition ب: the token right
 /// before it (an attached article aside) is the clitic ب of its own word, or the word في.
 /// `بقيادة السعودية` does not introduce السعودية: its ب belongs to قيادة.
+/// Verbal nouns of visiting (search keys): their destination needs a preposition.
+const NOMINAL_VISITS: &[&str] = &["زياره", "زيارت", "زيارات", "جوله", "جولت"];
+
+/// Whether the word before a mention (its own article skipped) is one of `words` (`ل` also
+/// as an attached preposition).
+fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    let first = &doc.tokens[pos];
+    // Hashtags and quotation marks before the name are skipped (`إلى #بكين`).
+    doc.tokens[..pos]
+        .iter()
+        .rev()
+        .find(|t| {
+            t.clitic != Clitic::Article && !matches!(t.kind, TokenKind::Punct | TokenKind::Symbol)
+        })
+        .is_some_and(|prev| {
+            let attached = prev.clitic == Clitic::Preposition && prev.word == first.word;
+            (attached && prev.form == "ل")
+                || (prev.clitic == Clitic::None && words.contains(&prev.form.as_str()))
+        })
+}
+
 /// Whether the word before a mention is the preposition في.
 fn after_fi(doc: &Doc, m: &Mention) -> bool {
     let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
@@ -837,8 +896,11 @@ pub fn merge(mut items: Vec<Resolved>) -> Vec<Event> {
             e.etype == r.mention.etype
                 && enough
                 && dates_compatible(e.date.as_deref(), date.as_deref())
+                // Places agree when equal, or when one is a party of the other report (a
+                // visit to واشنطن has الولايات المتحدة as host; a report of a visit to the
+                // country is the same visit).
                 && match (&e.location, &r.location) {
-                    (Some(a), Some(b)) => a.id == b.id,
+                    (Some(a), Some(b)) => a.id == b.id || eids.contains(&b.id) || ids.contains(&a.id),
                     _ => true,
                 }
         });

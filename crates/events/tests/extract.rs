@@ -260,3 +260,29 @@ fn a_visit_to_a_list_of_countries_is_one_visit_each() {
     assert!(places.len() >= 3, "{places:?} {ev:?}");
     assert!(places.contains(&"غانا") && places.contains(&"مصر"), "{places:?}");
 }
+
+#[test]
+fn a_visit_noun_needs_a_preposition_before_its_place_and_a_motion_verb_needs_one() {
+    // `خلال الزيارة، على دعم واشنطن`: Washington is not where the visit went.
+    let d = doc(
+        "وقد شدد الوزير ريتشارد سميث، خلال الزيارة، على دعم واشنطن برامج الإصلاح.",
+        Some("2023-04-09"),
+    );
+    for e in extract(&d) {
+        let place = e.location.map(|l| d.mentions[l].name.as_str());
+        assert_ne!(place, Some("واشنطن"), "{e:?}");
+    }
+    let d =
+        doc("وبدأ الرئيس الإيراني حسن روحاني جولة أوروبية تشمل سويسرا والنمسا.", Some("2018-07-03"));
+    let places: Vec<&str> = extract(&d)
+        .iter()
+        .filter_map(|e| e.location.map(|l| d.mentions[l].name.as_str()))
+        .collect();
+    assert!(places.contains(&"سويسرا") && places.contains(&"النمسا"), "{places:?}");
+    // توجه إلى with a place is a visit; ذهب إلى أن ("he held that") is not.
+    let d = doc("وتوجه وزير الخارجية الإيراني محمد جواد ظريف إلى بكين أمس.", Some("2018-05-13"));
+    assert!(extract(&d).iter().any(|e| e.mode.as_deref() == Some("visit")), "{:?}", extract(&d));
+    let d =
+        doc("وذهب وزير الخارجية الإيراني محمد جواد ظريف إلى أن الاتفاق قائم.", Some("2018-05-13"));
+    assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{:?}", extract(&d));
+}

@@ -180,6 +180,33 @@ fn main() -> Result<()> {
         }
     }
 
+    // Capitals of the countries dr5hn lists no cities for: English name from dr5hn's
+    // countries, Arabic from arwikicats (MIT).
+    let path = gaz.join("arwikicats/cities_full.json");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let en_ar: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    for (iso3, en) in &capital_en {
+        if capitals.contains_key(iso3) {
+            continue;
+        }
+        if let Some(ar) = en_ar.get(&en.to_lowercase()).and_then(|v| v.as_str()) {
+            capitals.insert(iso3.clone(), (en.clone(), ar.trim().to_string(), None));
+        }
+    }
+    // Those capitals are cities of their country too (واشنطن → الولايات المتحدة).
+    let ar_of_iso3: BTreeMap<&str, &str> = countries
+        .iter()
+        .filter_map(|c| Some((c["cca3"].as_str()?, c["translations"]["ara"]["common"].as_str()?)))
+        .collect();
+    for (iso3, (_, ar, _)) in &capitals {
+        if let Some(country) = ar_of_iso3.get(iso3.as_str()) {
+            let name = ar.trim();
+            if !name.is_empty() && !name.contains('\t') && name != country.trim() {
+                city_country.entry(name.to_string()).or_insert((country.trim().to_string(), 2));
+            }
+        }
+    }
     let mut body = String::from(
         "# Arabic place name, latitude, longitude, English name. Built by tools/places-build\n\
          # from mledoze/countries and dr5hn countries-states-cities (ODbL-1.0; see SOURCE.txt).\n",
@@ -242,20 +269,6 @@ fn main() -> Result<()> {
     fs::write(&out_dem, body).with_context(|| format!("writing {}", out_dem.display()))?;
     eprintln!("{} demonyms → {}", demonyms.len(), out_dem.display());
 
-    // Capitals of the countries dr5hn lists no cities for: English name from dr5hn's
-    // countries, Arabic from arwikicats (MIT).
-    let path = gaz.join("arwikicats/cities_full.json");
-    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let en_ar: serde_json::Map<String, Value> =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    for (iso3, en) in &capital_en {
-        if capitals.contains_key(iso3) {
-            continue;
-        }
-        if let Some(ar) = en_ar.get(&en.to_lowercase()).and_then(|v| v.as_str()) {
-            capitals.insert(iso3.clone(), (en.clone(), ar.trim().to_string(), None));
-        }
-    }
     let country_names: std::collections::BTreeSet<&str> =
         countries.iter().filter_map(|c| c["translations"]["ara"]["common"].as_str()).collect();
     let mut city_rows: Vec<String> = Vec::new();
