@@ -563,12 +563,17 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
     let mut location = None;
     let mut implied = Vec::new();
     if mode == "visit" {
-        // After a verbal noun (`زيارة`، `جولة`) the place visited is introduced by إلى، ل، في
-        // or تشمل (`زيارته للمغرب`، `جولة تشمل سويسرا`); a place named otherwise belongs to
+        // After a verbal noun (`زيارة`، `جولة`) the place visited is introduced by إلى، ل، في,
+        // تشمل or a list's هي (`زيارته للمغرب`، `جولة تشمل سويسرا`، `أربعة بلدان هي غانا`); a place named otherwise belongs to
         // another phrase (`خلال الزيارة، على دعم واشنطن`). After a verb it is the object (`زار بلينكن المغرب`).
         let nominal = NOMINAL_VISITS.contains(&search_key(&toks[ti].form).as_str());
         let destination = |m: &Mention| {
-            !nominal || introduced_by(doc, m, &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل"])
+            !nominal
+                || introduced_by(
+                    doc,
+                    m,
+                    &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل", "هي", "منها", "بينها"],
+                )
         };
         if let Some((i, m)) = near
             .iter()
