@@ -752,14 +752,17 @@ pub fn actors() -> &'static [Actor] {
         // A generated country whose name an earlier entry has stands for that entry: its id
         // (loc-mar) becomes the earlier one (loc-morocco) wherever a capital refers to it.
         let mut same_as: HashMap<String, String> = HashMap::new();
+        let mut places: HashMap<String, String> = HashMap::new();
+        for a in all.iter().filter(|a| a.etype == "LOC") {
+            for n in &a.names {
+                places.entry(name_key(n)).or_insert_with(|| a.id.clone());
+            }
+        }
         for c in parse_actors(COUNTRIES) {
-            let earlier = c.names.iter().find_map(|n| {
-                let k = name_key(n);
-                all.iter().find(|a| a.etype == "LOC" && a.names.iter().any(|x| name_key(x) == k))
-            });
+            let earlier = c.names.iter().find_map(|n| places.get(&name_key(n)));
             match earlier {
-                Some(a) => {
-                    same_as.insert(c.id.clone(), a.id.clone());
+                Some(id) => {
+                    same_as.insert(c.id.clone(), id.clone());
                 }
                 None if !c.names.iter().any(|n| known.contains(&name_key(n))) => all.push(c),
                 None => {}
