@@ -313,11 +313,16 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
         if words.is_empty() {
             continue;
         }
-        let split: Vec<SplitWord> = words.iter().map(|w| w.split.clone()).collect();
+        let mut words = words;
+        // The words' analyses are lent to the tagger and put back (no copies).
+        let split: Vec<SplitWord> = words.iter_mut().map(|w| std::mem::take(&mut w.split)).collect();
         let (mut tags, conf) = tagger.tag_split(&split, org_rule);
         if org_rule && si > 0 && si < BYLINE_WITHIN && is_byline(tagger, text, s.span, &split) {
             tags[0] = 1;
             tags[1..].iter_mut().for_each(|t| *t = 2);
+        }
+        for (w, sw) in words.iter_mut().zip(split) {
+            w.split = sw;
         }
         let mut covered = vec![false; words.len()];
         for (a, b, k) in spans(&tags) {
