@@ -315,7 +315,8 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
         }
         let mut words = words;
         // The words' analyses are lent to the tagger and put back (no copies).
-        let split: Vec<SplitWord> = words.iter_mut().map(|w| std::mem::take(&mut w.split)).collect();
+        let split: Vec<SplitWord> =
+            words.iter_mut().map(|w| std::mem::take(&mut w.split)).collect();
         let (mut tags, conf) = tagger.tag_split(&split, org_rule);
         if org_rule && si > 0 && si < BYLINE_WITHIN && is_byline(tagger, text, s.span, &split) {
             tags[0] = 1;

@@ -27,6 +27,8 @@ use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
 const MIN_POPULATION: u64 = 150_000;
+/// Cities of at least this many people are actor dictionary entries besides the capitals.
+const MAJOR_CITY: u64 = 1_000_000;
 
 /// Whether `q` is a Wikidata item id (`Q` and digits).
 fn is_qid(q: &str) -> bool {
@@ -151,6 +153,8 @@ fn main() -> Result<()> {
         .collect();
     // Capitals for the actor dictionary: alpha-3 → (English, Arabic, Wikidata).
     let mut capitals: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
+    // Other cities of at least MAJOR_CITY people: (alpha-3, (English, Arabic, Wikidata)).
+    let mut major: Vec<(String, (String, String, Option<String>))> = Vec::new();
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         let get = |i: usize| f.get(i).copied().unwrap_or_default();
@@ -163,12 +167,13 @@ fn main() -> Result<()> {
             continue;
         };
         add(get(ar), lat, lon, get(en), if capital { 2 } else { 1 });
-        if capital {
-            if let Some(iso3) = iso3_of.get(get(cc)) {
-                let q = Some(get(wd).trim().to_string()).filter(|q| is_qid(q));
-                capitals
-                    .entry(iso3.clone())
-                    .or_insert_with(|| (get(en).trim().to_string(), get(ar).trim().to_string(), q));
+        if let Some(iso3) = iso3_of.get(get(cc)) {
+            let q = Some(get(wd).trim().to_string()).filter(|q| is_qid(q));
+            let row = (get(en).trim().to_string(), get(ar).trim().to_string(), q);
+            if capital {
+                capitals.entry(iso3.clone()).or_insert_with(|| row);
+            } else if population >= MAJOR_CITY {
+                major.push((iso3.clone(), row));
             }
         }
         let (name, rank) = (get(ar).trim(), if capital { 2 } else { 1 });
@@ -272,7 +277,10 @@ fn main() -> Result<()> {
     let country_names: std::collections::BTreeSet<&str> =
         countries.iter().filter_map(|c| c["translations"]["ara"]["common"].as_str()).collect();
     let mut city_rows: Vec<String> = Vec::new();
-    for (iso3, (en, ar, q)) in &capitals {
+    let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut names_seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let all_cities = capitals.iter().map(|(k, v)| (k, v)).chain(major.iter().map(|(k, v)| (k, v)));
+    for (iso3, (en, ar, q)) in all_cities {
         let slug: String = en
             .to_lowercase()
             .chars()
@@ -286,11 +294,12 @@ fn main() -> Result<()> {
         if slug.is_empty() || bad || !ar.chars().any(|c| ('\u{0621}'..='\u{064a}').contains(&c)) {
             continue;
         }
-        let mut row = format!(
-            "loc-city-{slug}-{}\tLOC\t{en}\t{ar}\t\tcountry=loc-{}",
-            iso3.to_lowercase(),
-            iso3.to_lowercase()
-        );
+        let id = format!("loc-city-{slug}-{}", iso3.to_lowercase());
+        // One entry per id and per Arabic name (the capital, listed first, wins).
+        if !ids.insert(id.clone()) || !names_seen.insert(ar.clone()) {
+            continue;
+        }
+        let mut row = format!("{id}\tLOC\t{en}\t{ar}\t\tcountry=loc-{}", iso3.to_lowercase());
         if let Some(q) = q {
             row.push_str(&format!("\twikidata={q}"));
         }
@@ -299,14 +308,15 @@ fn main() -> Result<()> {
     city_rows.sort();
     let out_cities = out_dem.with_file_name("cities.tsv");
     let body = format!(
-        "# The actor dictionary's capitals (id, type, English name, Arabic name, no roles,\n\
-         # country, Wikidata), built by tools/places-build from dr5hn countries-states-cities\n\
-         # (ODbL-1.0) and, for the countries it has no cities for, arwikicats (MIT); see\n\
-         # SOURCE.txt. A capital named like its country (الكويت) is left to the country.\n{}\n",
+        "# The actor dictionary's capitals and cities of a million people or more (id, type,\n\
+         # English name, Arabic name, no roles, country, Wikidata), built by tools/places-build\n\
+         # from dr5hn countries-states-cities (ODbL-1.0) and, for the countries it has no cities\n\
+         # for, arwikicats (MIT); see SOURCE.txt. A city named like a country (الكويت) is left\n\
+         # to the country.\n{}\n",
         city_rows.join("\n")
     );
     fs::write(&out_cities, body).with_context(|| format!("writing {}", out_cities.display()))?;
-    eprintln!("{} capitals → {}", city_rows.len(), out_cities.display());
+    eprintln!("{} capitals and major cities → {}", city_rows.len(), out_cities.display());
 
     let out_countries = out_dem.with_file_name("countries.tsv");
     let body = format!(
