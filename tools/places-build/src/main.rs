@@ -30,6 +30,9 @@ const MIN_POPULATION: u64 = 150_000;
 /// Cities of at least this many people are actor dictionary entries besides the capitals.
 const MAJOR_CITY: u64 = 1_000_000;
 
+/// A city for the actor dictionary: English name, Arabic name, Wikidata id.
+type City = (String, String, Option<String>);
+
 /// Whether `q` is a Wikidata item id (`Q` and digits).
 fn is_qid(q: &str) -> bool {
     q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
@@ -152,9 +155,9 @@ fn main() -> Result<()> {
         .filter_map(|c| Some((c["cca2"].as_str()?.to_string(), c["cca3"].as_str()?.to_string())))
         .collect();
     // Capitals for the actor dictionary: alpha-3 → (English, Arabic, Wikidata).
-    let mut capitals: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
-    // Other cities of at least MAJOR_CITY people: (alpha-3, (English, Arabic, Wikidata)).
-    let mut major: Vec<(String, (String, String, Option<String>))> = Vec::new();
+    let mut capitals: BTreeMap<String, City> = BTreeMap::new();
+    // Other cities of at least MAJOR_CITY people: (alpha-3, city).
+    let mut major: Vec<(String, City)> = Vec::new();
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         let get = |i: usize| f.get(i).copied().unwrap_or_default();
@@ -279,7 +282,7 @@ fn main() -> Result<()> {
     let mut city_rows: Vec<String> = Vec::new();
     let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut names_seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let all_cities = capitals.iter().map(|(k, v)| (k, v)).chain(major.iter().map(|(k, v)| (k, v)));
+    let all_cities = capitals.iter().chain(major.iter().map(|(k, v)| (k, v)));
     for (iso3, (en, ar, q)) in all_cities {
         let slug: String = en
             .to_lowercase()
