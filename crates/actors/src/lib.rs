@@ -407,7 +407,7 @@ fn aliases_of(g: &Group) -> Vec<String> {
 }
 
 /// A Latin name as an id part: lowercase ASCII letters and digits joined by `-`.
-fn slug(en: &str) -> String {
+pub fn slug(en: &str) -> String {
     en.to_lowercase()
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })

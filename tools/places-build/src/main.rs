@@ -284,15 +284,7 @@ fn main() -> Result<()> {
     let mut names_seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let all_cities = capitals.iter().chain(major.iter().map(|(k, v)| (k, v)));
     for (iso3, (en, ar, q)) in all_cities {
-        let slug: String = en
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = rasd_actors::slug(en);
         let bad = ar.is_empty() || ar.contains(['\t', '|']) || country_names.contains(ar.as_str());
         if slug.is_empty() || bad || !ar.chars().any(|c| ('\u{0621}'..='\u{064a}').contains(&c)) {
             continue;
