@@ -9,9 +9,10 @@
 //!    joins the one fuller name in the same document that ends (surname) or begins (given
 //!    names) with it.
 //! 3. **Across documents**, groups with the same full key and type merge; a group known
-//!    only by a surname joins the one fuller name elsewhere that ends with it, and a place or
-//!    organisation of two words or more joins the one longer name it begins
-//!    (`الولايات المتحدة` → `الولايات المتحدة الأمريكية`).
+//!    only by a surname joins the one fuller name elsewhere that ends with it — among
+//!    several, the one whose documents name the same other actors, when one clearly shares
+//!    the most (co-occurrence) — and a place or organisation of two words or more joins the
+//!    one longer name it begins (`الولايات المتحدة` → `الولايات المتحدة الأمريكية`).
 //!
 //! 4. **The actor dictionary** (`data/actors.tsv`, user-extensible): a group whose name is
 //!    one of an actor's Arabic names takes the actor's id and English name, and every group
@@ -26,7 +27,7 @@ mod roles;
 pub use dictionary::DictionaryLayer;
 pub use roles::{demonym_country, find_roles, role_key, RoleLayer, RoleMention};
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rasd_text::{normalize_str, search_key, Profile};
 use serde::Serialize;
@@ -178,9 +179,19 @@ fn display_name(g: &Group) -> String {
         .unwrap_or_default()
 }
 
+/// Documents read per group for its co-occurring actors.
+const CONTEXT_DOCS: usize = 200;
+
+/// Most fuller names a part is compared with before it is left on its own.
+const MAX_HOSTS: usize = 5;
+
+/// Chooses among several fuller names a part fits: `Some(index into the candidates)`.
+type TieBreak<'a> = dyn Fn(&Group, &[&Group]) -> Option<usize> + 'a;
+
 /// Joins each group to the one fuller group it is part of (see [`joins`]), longest names
-/// first; a part that fits several fuller names stays on its own.
-fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
+/// first; a part that fits several fuller names joins the one `tie` picks, else stays on
+/// its own.
+fn join_partials(mut list: Vec<Group>, tie: &TieBreak) -> Vec<Group> {
     list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.key().cmp(&b.key())));
     let mut out: Vec<Group> = Vec::new();
     // A part is a prefix or a suffix of its host, so hosts are found by their first and
@@ -189,20 +200,29 @@ fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
     for g in list {
         let (Some(first), Some(last)) = (g.words.first(), g.words.last()) else { continue };
         let mut hosts: Vec<usize> = Vec::new();
-        for key in [(g.label.clone(), first.clone()), (g.label.clone(), last.clone())] {
+        'keys: for key in [(g.label.clone(), first.clone()), (g.label.clone(), last.clone())] {
             for &i in by_edge.get(&key).map_or(&[][..], Vec::as_slice) {
                 if !hosts.contains(&i) && joins(&g, &out[i]) {
                     hosts.push(i);
                 }
-                if hosts.len() > 1 {
-                    break;
+                if hosts.len() > MAX_HOSTS {
+                    break 'keys;
                 }
             }
         }
-        match hosts.as_slice() {
+        let chosen = match hosts.as_slice() {
+            [i] => Some(*i),
+            [] => None,
+            many if many.len() <= MAX_HOSTS => {
+                let candidates: Vec<&Group> = many.iter().map(|&i| &out[i]).collect();
+                tie(&g, &candidates).map(|k| many[k])
+            }
+            _ => None,
+        };
+        match chosen {
             // Hosts are longer than `g` (longest first), so absorbing keeps their words.
-            [i] => out[*i].absorb(g),
-            _ => {
+            Some(i) => out[i].absorb(g),
+            None => {
                 let i = out.len();
                 for w in [&first, &last] {
                     let list = by_edge.entry((g.label.clone(), (*w).clone())).or_default();
@@ -215,6 +235,11 @@ fn join_partials(mut list: Vec<Group>) -> Vec<Group> {
         }
     }
     out
+}
+
+/// No choice among several fuller names.
+fn no_tie(_: &Group, _: &[&Group]) -> Option<usize> {
+    None
 }
 
 /// Groups mentions into canonical entities (see the crate docs for the rules).
@@ -279,7 +304,7 @@ impl Resolver {
             g.docs.insert(doc.to_string());
             g.mentions += 1;
         }
-        let groups = join_partials(local.into_values().collect());
+        let groups = join_partials(local.into_values().collect(), &no_tie);
         for g in &groups {
             match self.by_key.get_mut(&(g.label.clone(), g.key())) {
                 Some(h) => h.absorb(g.clone()),
@@ -307,8 +332,31 @@ impl Resolver {
 
     /// The canonical entities of every document it holds.
     pub fn entities(&self) -> Vec<Entity> {
-        // 3. Person groups known only by part of a name join the unique fuller name.
-        let out = join_partials(self.by_key.values().cloned().collect());
+        // 3. Person groups known only by part of a name join the unique fuller name; when
+        //    several fit, the one named with the same other actors (co-occurrence in their
+        //    documents) if it clearly shares the most.
+        let keys_of = |doc: &str| -> HashSet<String> {
+            self.docs
+                .get(doc)
+                .map(|gs| gs.iter().map(|g| format!("{}|{}", g.label, g.key())).collect())
+                .unwrap_or_default()
+        };
+        let context = |g: &Group| -> HashSet<String> {
+            let own = format!("{}|{}", g.label, g.key());
+            let mut ctx: HashSet<String> =
+                g.docs.iter().take(CONTEXT_DOCS).flat_map(|d| keys_of(d)).collect();
+            ctx.remove(&own);
+            ctx
+        };
+        let tie = |part: &Group, hosts: &[&Group]| -> Option<usize> {
+            let mine = context(part);
+            let shared: Vec<usize> =
+                hosts.iter().map(|h| context(h).intersection(&mine).count()).collect();
+            let best = *shared.iter().max()?;
+            let winners = shared.iter().filter(|&&n| n == best).count();
+            (best > 0 && winners == 1).then(|| shared.iter().position(|&n| n == best))?
+        };
+        let out = join_partials(self.by_key.values().cloned().collect(), &tie);
         entities_of(out)
     }
 }
@@ -969,6 +1017,27 @@ mod tests {
         assert!(bad[0].reason.contains("4 or more tab-separated fields"), "{bad:?}");
         assert!(bad[4].reason.contains("line 2"), "{bad:?}");
         assert_eq!(check_actors("org-a\tORG\tA\tأ|ب\n").unwrap()[0].names.len(), 2);
+    }
+
+    #[test]
+    fn a_surname_that_fits_several_people_joins_the_one_named_with_the_same_actors() {
+        let two = [
+            m("a", "PER", "جون سميث"),
+            m("a", "ORG", "وزارة الخارجية البريطانية"),
+            m("b", "PER", "آدم سميث"),
+            m("b", "ORG", "جامعة غلاسكو"),
+        ];
+        let mut ms = two.to_vec();
+        ms.extend([m("c", "PER", "سميث"), m("c", "ORG", "وزارة الخارجية البريطانية")]);
+        let e = resolve(&ms);
+        let john = e.iter().find(|x| x.name == "جون سميث").expect("john");
+        assert_eq!(john.documents, ["a", "c"], "{e:?}");
+        // With nothing in common, the surname stays on its own.
+        let mut ms = two.to_vec();
+        ms.push(m("d", "PER", "سميث"));
+        let e = resolve(&ms);
+        let alone = e.iter().find(|x| x.name == "سميث").expect("alone");
+        assert_eq!(alone.documents, ["d"], "{e:?}");
     }
 
     #[test]
