@@ -335,17 +335,23 @@ impl Resolver {
         // 3. Person groups known only by part of a name join the unique fuller name; when
         //    several fit, the one named with the same other actors (co-occurrence in their
         //    documents) if it clearly shares the most.
-        let keys_of = |doc: &str| -> HashSet<String> {
-            self.docs
-                .get(doc)
-                .map(|gs| gs.iter().map(|g| format!("{}|{}", g.label, g.key())).collect())
-                .unwrap_or_default()
-        };
-        let context = |g: &Group| -> HashSet<String> {
+        // Contexts are computed once per group (a host is compared with many parts).
+        let cache: std::cell::RefCell<HashMap<String, std::rc::Rc<HashSet<String>>>> =
+            std::cell::RefCell::new(HashMap::new());
+        let context = |g: &Group| -> std::rc::Rc<HashSet<String>> {
             let own = format!("{}|{}", g.label, g.key());
-            let mut ctx: HashSet<String> =
-                g.docs.iter().take(CONTEXT_DOCS).flat_map(|d| keys_of(d)).collect();
+            if let Some(c) = cache.borrow().get(&own) {
+                return c.clone();
+            }
+            let mut ctx: HashSet<String> = HashSet::new();
+            for d in g.docs.iter().take(CONTEXT_DOCS) {
+                for x in self.docs.get(d).into_iter().flatten() {
+                    ctx.insert(format!("{}|{}", x.label, x.key()));
+                }
+            }
             ctx.remove(&own);
+            let ctx = std::rc::Rc::new(ctx);
+            cache.borrow_mut().insert(own, ctx.clone());
             ctx
         };
         let tie = |part: &Group, hosts: &[&Group]| -> Option<usize> {
