@@ -8,7 +8,7 @@
 //! analysis reads in memory and updates it document by document as documents arrive (the
 //! server does this on every write): the other documents are neither re-read nor
 //! re-resolved (`cargo bench -p rasd-analysis`: at 10,000 documents, entities after one new
-//! document in 0.37 s instead of 2.0 s for a full pass). [`EventFilter`] is the one
+//! document in 0.55 s instead of 2.3 s for a full pass). [`EventFilter`] is the one
 //! definition of the event filters that `rasd events` and `rasd serve` offer.
 #![deny(missing_docs)]
 
