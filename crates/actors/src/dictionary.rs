@@ -7,8 +7,9 @@
 //! `الغوطة`) unless `data/ambiguous_names.txt` lists it as also an ordinary word (`الساحل`,
 //! "the coast"; `المالي`, "financial", not Mali). The longest match at a position wins. A match that contains
 //! mentions of the model (`إفريقيا` in `شمال إفريقيا`) replaces them; one with the same span as
-//! a MISC mention gives it the dictionary's type (`البيت الأبيض`); any other overlap leaves
-//! the model's mention alone.
+//! a MISC mention gives it the dictionary's type (`البيت الأبيض`); an organisation or place
+//! mention ending with it shrinks to it (`مراسلة بي بي سي` → `بي بي سي`); any other overlap
+//! leaves the model's mention alone.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -184,6 +185,18 @@ impl Component for DictionaryLayer {
                         added.push(found);
                     } else if doc.mentions[overlapping[0]].label == "MISC" {
                         relabel.push((overlapping[0], label.clone()));
+                    }
+                } else if let [j] = overlapping[..] {
+                    // An organisation or place the model found that ends with a dictionary
+                    // name and starts earlier carries words before the name that are not part
+                    // of it (`مراسلة بي بي سي`): it shrinks to the name. Not for people (the
+                    // words before a listed surname are given names: `إيفانكا ترامب`), nor
+                    // words after the name (`… آل نهيان`).
+                    let m = &doc.mentions[j];
+                    let prefixed = m.span.start < span.start && span.end == m.span.end;
+                    if prefixed && m.label == *label && label != "PER" {
+                        replaced.push(j);
+                        added.push(found);
                     }
                 }
                 k += keys.len();

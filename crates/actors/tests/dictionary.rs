@@ -98,3 +98,24 @@ fn a_listed_surname_after_another_given_name_is_that_persons_family_name() {
         d.mentions.iter().filter(|m| m.label == "PER").map(|m| m.name.as_str()).collect();
     assert!(!people.contains(&"ترامب"), "{people:?}");
 }
+
+#[test]
+fn a_model_mention_with_words_before_a_dictionary_name_shrinks_to_it() {
+    use rasd_doc::{Component, Mention, Span};
+    let mut d = doc("وقالت مراسلة بي بي سي في القاهرة إن الاحتجاجات مستمرة.");
+    let text = d.document.text.clone();
+    let at = text.find("مراسلة").expect("word");
+    let end = text.find(" في").expect("end");
+    d.mentions = vec![Mention {
+        span: Span::new(at, end),
+        text: text[at..end].to_string(),
+        name: text[at..end].to_string(),
+        label: "ORG".into(),
+        confidence: 0.7,
+        source: "ner".into(),
+    }];
+    rasd_actors::DictionaryLayer.process(&mut d).expect("dictionary");
+    let orgs: Vec<&str> =
+        d.mentions.iter().filter(|m| m.label == "ORG").map(|m| m.text.as_str()).collect();
+    assert_eq!(orgs, ["بي بي سي"], "{:?}", d.mentions);
+}
