@@ -474,6 +474,18 @@ impl Component for RoleLayer {
         }
         doc.roles = table;
         doc.add_mentions(added);
+        // A person mention that is an office phrase of the actor dictionary (`أمير قطر`, when
+        // the model tags the office itself as a name) is the office's holder at the
+        // document's date.
+        if let Some(date) = date.as_deref() {
+            for m in doc.mentions.iter_mut().filter(|m| m.label == "PER" && m.source == "ner") {
+                if let Some(name) =
+                    crate::office_holder(&m.name, date).and_then(|a| a.names.first())
+                {
+                    m.name = normalize_str(name, Profile::Conservative);
+                }
+            }
+        }
         Ok(())
     }
 }

@@ -160,3 +160,22 @@ fn a_former_or_numbered_office_is_not_its_current_holder() {
     assert!(people.is_empty(), "{people:?}");
     assert!(d.roles.iter().all(|r| !r.text.contains("السابق")), "{:?}", d.roles);
 }
+
+#[test]
+fn an_office_the_model_tagged_as_a_person_is_its_holder() {
+    use rasd_doc::{Component, Mention, Span};
+    let mut d = dated("وأعلن أمير قطر دعم بلاده للاقتصاد التركي.", "2018-08-15");
+    let text = d.document.text.clone();
+    let at = text.find("أمير").expect("office");
+    let end = at + "أمير قطر".len();
+    d.mentions = vec![Mention {
+        span: Span::new(at, end),
+        text: text[at..end].to_string(),
+        name: "أمير قطر".into(),
+        label: "PER".into(),
+        confidence: 0.7,
+        source: "ner".into(),
+    }];
+    rasd_actors::RoleLayer.process(&mut d).expect("roles");
+    assert_eq!(d.mentions[0].name, "تميم بن حمد", "{:?}", d.mentions);
+}

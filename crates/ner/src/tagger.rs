@@ -344,11 +344,33 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     join_adjacent_people(text, out)
 }
 
+/// Words the model sometimes takes into a person's name that are not part of it: "called"
+/// (`يدعى صالح خاطر`) and the honorifics the guidelines leave out (`السيد كريستوفر راي`).
+const NOT_NAME_STARTS: &[&str] = &["يدعى", "تدعى", "المدعو", "المدعوة", "السيد", "السيدة"];
+
+/// Drops a leading [`NOT_NAME_STARTS`] word from a person mention of two words or more.
+fn trim_person(text: &str, m: &mut Mention) {
+    if m.label != "PER" {
+        return;
+    }
+    let Some((first, rest)) = m.name.split_once(' ') else { return };
+    if !NOT_NAME_STARTS.contains(&first) || rest.trim().is_empty() {
+        return;
+    }
+    let written = m.span.slice(text);
+    let Some(cut) = written.find(' ') else { return };
+    let skip = written[cut..].len() - written[cut..].trim_start().len();
+    m.span = Span::new(m.span.start + cut + skip, m.span.end);
+    m.text = m.span.slice(text).to_string();
+    m.name = rest.trim().to_string();
+}
+
 /// Two person mentions separated only by spaces are one name cut in two (`عبد اللطيف` +
 /// a propagated `حموشي`): they become one mention with the lower confidence.
 fn join_adjacent_people(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    for mut m in mentions {
+        trim_person(text, &mut m);
         if let Some(prev) = out.last_mut() {
             let gap = text.get(prev.span.end..m.span.start);
             let adjacent = gap.is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '));
@@ -585,6 +607,28 @@ mod tests {
         out[1].confidence = 0.9;
         propagate(text, &sentences, &mut out);
         assert_eq!(out[1].label, "LOC", "{out:?}");
+    }
+
+    #[test]
+    fn called_and_honorifics_are_not_part_of_a_name() {
+        let text = "وأوقفت الشرطة رجلا يدعى صالح خاطر أمس";
+        let at = text.find("يدعى").unwrap();
+        let end = text.find(" أمس").unwrap();
+        let mut m = Mention {
+            span: Span::new(at, end),
+            text: text[at..end].into(),
+            name: "يدعى صالح خاطر".into(),
+            label: "PER".into(),
+            confidence: 0.8,
+            source: "ner".into(),
+        };
+        trim_person(text, &mut m);
+        assert_eq!((m.name.as_str(), m.text.as_str()), ("صالح خاطر", "صالح خاطر"));
+        assert_eq!(m.span.slice(text), "صالح خاطر");
+        // A one-word mention is left alone.
+        let mut one = Mention { name: "السيد".into(), ..m.clone() };
+        trim_person(text, &mut one);
+        assert_eq!(one.name, "السيد");
     }
 
     #[test]
