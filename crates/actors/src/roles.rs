@@ -86,12 +86,15 @@ pub struct RoleMention {
     pub country: Option<String>,
     /// Index into the document's mentions: the person named beside it.
     pub holder: Option<usize>,
+    /// Whether it names an office held at another time (`الرئيس الأمريكي السابق`,
+    /// `data/role_not_current.txt`).
+    pub former: bool,
 }
 
 impl RoleMention {
     /// Whether it names an office held at another time (`الرئيس الأمريكي السابق`).
     pub fn is_former(&self) -> bool {
-        not_current(&self.text)
+        self.former
     }
 
     /// Whether it is a counterpart phrase (`نظيره المغربي`).
@@ -312,6 +315,7 @@ pub fn find_roles(doc: &Doc) -> Vec<RoleMention> {
         out.push(RoleMention {
             span,
             text: span.slice(text).to_string(),
+            former: not_current(span.slice(text)),
             head,
             org,
             country,
