@@ -342,19 +342,17 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             }
             // A verb the text layer split as stem + pronoun (`توجه` read as توج + ه) is also
             // looked up whole.
+            let stem_key = search_key(&t.form);
+            let listed = |k: &String| trig.contains_key(k) || phrase_triggers().contains_key(k);
             let key = match toks.get(i + 1) {
                 Some(n)
-                    if n.clitic == Clitic::Pronoun
-                        && n.word == t.word
-                        && !trig.contains_key(&search_key(&t.form))
-                        && (trig.contains_key(&search_key(&format!("{}{}", t.form, n.text)))
-                            || phrase_triggers()
-                                .contains_key(&search_key(&format!("{}{}", t.form, n.text)))) =>
+                    if n.clitic == Clitic::Pronoun && n.word == t.word && !listed(&stem_key) =>
                 {
-                    search_key(&format!("{}{}", t.form, n.text))
+                    Some(search_key(&format!("{}{}", t.form, n.text))).filter(listed)
                 }
-                _ => search_key(&t.form),
-            };
+                _ => None,
+            }
+            .unwrap_or(stem_key);
             // The second word may follow the subject (`ألقى ماتيس باللوم`): it is looked for
             // among the next few words, with any proclitics the text layer left attached.
             let phrase = || {
@@ -552,7 +550,7 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
     let near = near_trigger(toks, ti, in_sentence);
     // An organisation after في is where the meeting took place (`في البيت الأبيض`,
     // `في الكرملين`), not a party to it.
-    let venue = |m: &Mention| m.label == "ORG" && after_fi(doc, m);
+    let venue = |m: &Mention| m.label == "ORG" && introduced_by(doc, m, &["في"]);
     let mut participants: Vec<usize> = near
         .iter()
         .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m))
@@ -706,12 +704,12 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
 /// Verbal nouns of visiting (search keys): their destination needs a preposition.
 const NOMINAL_VISITS: &[&str] = &["زياره", "زيارت", "زيارات", "جوله", "جولت"];
 
-/// Whether the word before a mention (its own article skipped) is one of `words` (`ل` also
-/// as an attached preposition).
+/// Whether the word before a mention is one of `words`, written apart (`في`, `إلى`) or
+/// attached as a preposition (`ل`, `ب`). The mention's own article and any marks between
+/// (`إلى #بكين`, `صحيفة «…»`) are stepped over.
 fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
     let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
     let first = &doc.tokens[pos];
-    // Hashtags and quotation marks before the name are skipped (`إلى #بكين`).
     doc.tokens[..pos]
         .iter()
         .rev()
@@ -720,30 +718,13 @@ fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
         })
         .is_some_and(|prev| {
             let attached = prev.clitic == Clitic::Preposition && prev.word == first.word;
-            (attached && prev.form == "ل")
-                || (prev.clitic == Clitic::None && words.contains(&prev.form.as_str()))
+            (attached || prev.clitic == Clitic::None) && words.contains(&prev.form.as_str())
         })
 }
 
-/// Whether the word before a mention is the preposition في.
-fn after_fi(doc: &Doc, m: &Mention) -> bool {
-    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
-    doc.tokens[..pos]
-        .iter()
-        .rev()
-        .find(|t| t.clitic != Clitic::Article)
-        .is_some_and(|prev| prev.clitic == Clitic::None && prev.form == "في")
-}
-
+/// Whether a mention is introduced as a place: after في, or after an attached ب.
 fn located(doc: &Doc, m: &Mention) -> bool {
-    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
-    let first = &doc.tokens[pos];
-    // The token before the mention, stepping back over an attached article (ال).
-    let Some(prev) = doc.tokens[..pos].iter().rev().find(|t| t.clitic != Clitic::Article) else {
-        return false;
-    };
-    (prev.clitic == Clitic::Preposition && prev.form == "ب" && prev.word == first.word)
-        || (prev.clitic == Clitic::None && prev.form == "في")
+    introduced_by(doc, m, &["في", "ب"])
 }
 
 /// The pipeline component that adds [`extract`]'s event mentions to a document.
