@@ -709,86 +709,83 @@ pub fn check_actors(tsv: &str) -> Result<Vec<Actor>, Vec<BadEntry>> {
     let mut out = Vec::new();
     let mut bad = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, line) in tsv.lines().enumerate() {
+    for (i, line) in entry_lines(tsv) {
         let n = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+        match parse_entry(line) {
+            Ok(a) => match seen.insert(a.id.clone(), n) {
+                Some(first) => bad.push(BadEntry {
+                    line: n,
+                    reason: format!("id {:?} is already used on line {first}", a.id),
+                }),
+                None => out.push(a),
+            },
+            Err(reason) => bad.push(BadEntry { line: n, reason }),
         }
-        let mut fail = |reason: String| bad.push(BadEntry { line: n, reason });
-        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let (id, etype, en, names, roles, extra) = match f.as_slice() {
-            [id, etype, en, names] => (id, etype, en, names, "", &[][..]),
-            [id, etype, en, names, roles, extra @ ..] => (id, etype, en, names, *roles, extra),
-            _ => {
-                fail(format!(
-                    "expected 4 or more tab-separated fields (id, type, English name, Arabic \
-                     names, then optional roles and country=…/wikidata=…), found {}",
-                    f.len()
-                ));
-                continue;
-            }
-        };
-        let (country, wikidata) = match parse_extra(extra) {
-            Ok(x) => x,
-            Err(e) => {
-                fail(e);
-                continue;
-            }
-        };
-        let roles = match parse_roles(roles) {
-            Ok(r) => r,
-            Err(e) => {
-                fail(e);
-                continue;
-            }
-        };
-        if !["PER", "ORG", "LOC"].contains(etype) {
-            fail(format!("type {etype:?} must be PER, ORG or LOC"));
-            continue;
-        }
-        let prefix = format!("{}-", etype.to_lowercase());
-        let id_ok = id.starts_with(&prefix)
-            && id.len() > prefix.len()
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !id_ok {
-            fail(format!("id {id:?} must be {prefix}… in lowercase letters, digits and -"));
-            continue;
-        }
-        if en.is_empty() {
-            fail("the English name is empty".into());
-            continue;
-        }
-        let names: Vec<String> =
-            names.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
-        let arabic = |x: &String| x.chars().any(rasd_text::is_arabic_letter);
-        let latin = |x: &String| x.chars().any(|c| c.is_ascii_alphabetic());
-        if !names.iter().any(arabic) || !names.iter().all(|x| arabic(x) || latin(x)) {
-            fail(
-                "the fourth field lists names separated by |: at least one in Arabic, others \
-                 in Arabic or Latin script (CNN)"
-                    .into(),
-            );
-            continue;
-        }
-        if let Some(first) = seen.insert(id.to_string(), n) {
-            fail(format!("id {id:?} is already used on line {first}"));
-            continue;
-        }
-        out.push(Actor {
-            id: id.to_string(),
-            etype: etype.to_string(),
-            en: en.to_string(),
-            names,
-            roles,
-            country,
-            wikidata,
-        });
     }
     if bad.is_empty() {
         Ok(out)
     } else {
         Err(bad)
     }
+}
+
+/// The entry lines of a dictionary file with their 0-based line numbers (no comments or
+/// blank lines).
+fn entry_lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
+    tsv.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// One dictionary line, checked (see [`check_actors`]; a repeated id is checked there).
+fn parse_entry(line: &str) -> Result<Actor, String> {
+    let a = split_entry(line)?;
+    if !["PER", "ORG", "LOC"].contains(&a.etype.as_str()) {
+        return Err(format!("type {:?} must be PER, ORG or LOC", a.etype));
+    }
+    let prefix = format!("{}-", a.etype.to_lowercase());
+    let id_ok = a.id.starts_with(&prefix)
+        && a.id.len() > prefix.len()
+        && a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        return Err(format!("id {:?} must be {prefix}… in lowercase letters, digits and -", a.id));
+    }
+    if a.en.is_empty() {
+        return Err("the English name is empty".into());
+    }
+    let arabic = |x: &String| x.chars().any(rasd_text::is_arabic_letter);
+    let latin = |x: &String| x.chars().any(|c| c.is_ascii_alphabetic());
+    if !a.names.iter().any(arabic) || !a.names.iter().all(|x| arabic(x) || latin(x)) {
+        return Err("the fourth field lists names separated by |: at least one in Arabic, \
+                    others in Arabic or Latin script (CNN)"
+            .into());
+    }
+    Ok(a)
+}
+
+/// One dictionary line split into its fields (roles and `key=value` fields parsed), without
+/// checking the id, type and names.
+fn split_entry(line: &str) -> Result<Actor, String> {
+    let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let (id, etype, en, names, roles, extra) = match f.as_slice() {
+        [id, etype, en, names] => (id, etype, en, names, "", &[][..]),
+        [id, etype, en, names, roles, extra @ ..] => (id, etype, en, names, *roles, extra),
+        _ => {
+            return Err(format!(
+                "expected 4 or more tab-separated fields (id, type, English name, Arabic \
+                 names, then optional roles and country=…/wikidata=…), found {}",
+                f.len()
+            ))
+        }
+    };
+    let (country, wikidata) = parse_extra(extra)?;
+    Ok(Actor {
+        id: id.to_string(),
+        etype: etype.to_string(),
+        en: en.to_string(),
+        names: names.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect(),
+        roles: parse_roles(roles)?,
+        country,
+        wikidata,
+    })
 }
 
 /// The actor dictionary: the user's entries, the built-in ones, every country.
@@ -869,33 +866,11 @@ pub fn office_holder(phrase: &str, date: &str) -> Option<&'static Actor> {
     }
 }
 
-/// Parses dictionary lines: `id<TAB>type<TAB>English<TAB>name|name|…`.
+/// Parses dictionary lines (the format of [`check_actors`]) without checking them, skipping
+/// lines that do not split into fields: for the built-in files, which a test checks
+/// strictly.
 pub fn parse_actors(tsv: &str) -> Vec<Actor> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            let (id, etype, en, names, roles, extra) = match f.as_slice() {
-                [id, etype, en, names] => (id, etype, en, names, "", &[][..]),
-                [id, etype, en, names, roles, extra @ ..] => (id, etype, en, names, *roles, extra),
-                _ => return None,
-            };
-            let (country, wikidata) = parse_extra(extra).unwrap_or_default();
-            Some(Actor {
-                roles: parse_roles(roles).unwrap_or_default(),
-                country,
-                wikidata,
-                id: id.to_string(),
-                etype: etype.to_string(),
-                en: en.to_string(),
-                names: names
-                    .split('|')
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty())
-                    .collect(),
-            })
-        })
-        .collect()
+    entry_lines(tsv).filter_map(|(_, l)| split_entry(l).ok()).collect()
 }
 
 fn romanization() -> HashMap<char, (String, String)> {
