@@ -645,43 +645,37 @@ impl DocumentStore for SqliteStore {
         let head = self
             .conn
             .query_row(
-                "SELECT docno, coalesce(dct, published) FROM documents WHERE id = ?1",
+                "SELECT docno, coalesce(dct, published), text FROM documents WHERE id = ?1",
                 [id],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some((docno, date)) = head else { return Ok(None) };
-        let mentions = self.mentions(docno)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT substr(CAST(d.text AS BLOB), e.sent_start + 1, e.sent_end - e.sent_start),
-                        e.etype, e.mode, e.participants, e.location, e.date, e.sent_start, e.sent_end,
-                        e.trig_start, e.trig_end, e.rule, e.implied
-                 FROM event_mentions e JOIN documents d USING (docno) WHERE e.docno = ?1 ORDER BY e.idx",
-            )
-            .map_err(|e| self.err(e))?;
-        let event_mentions = stmt
-            .query_map([docno], |r| {
-                let sentence: Vec<u8> = r.get(0)?;
-                Ok((event_row_at(r, 1)?, String::from_utf8_lossy(&sentence).into_owned()))
+        let Some((docno, date, text)) = head else { return Ok(None) };
+        // Each event mention with its sentence, cut from the text as `all_event_mentions`
+        // does in SQL (byte offsets).
+        let event_mentions = self
+            .events(docno)?
+            .into_iter()
+            .map(|e| {
+                let bytes = text.as_bytes();
+                let (a, b) = (e.sentence.start.min(bytes.len()), e.sentence.end.min(bytes.len()));
+                let sentence = String::from_utf8_lossy(&bytes[a..b.max(a)]).into_owned();
+                (e, sentence)
             })
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT start, end, text, head, org, country, holder FROM roles WHERE docno = ?1 ORDER BY idx",
-            )
-            .map_err(|e| self.err(e))?;
-        let roles = stmt
-            .query_map([docno], |r| role_row(r, 0))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))?;
-        Ok(Some(DocumentRows { mentions, event_mentions, roles, date }))
+            .collect();
+        Ok(Some(DocumentRows {
+            mentions: self.mentions(docno)?,
+            event_mentions,
+            roles: self.roles(docno)?,
+            date,
+        }))
     }
 
     fn stats(&self) -> Result<Stats> {
