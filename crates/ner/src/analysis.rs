@@ -70,6 +70,11 @@ impl Lists {
         }
         *self.gazetteer.entry(key_hash(&words.join(" "))).or_insert(0) |= flags;
     }
+
+    /// The flags of one key (a folded word, or words joined by a space); 0 if unlisted.
+    pub fn flags(&self, key: &str) -> u16 {
+        self.gazetteer.get(&key_hash(key)).copied().unwrap_or(0) & flag::ALL
+    }
 }
 
 /// What the features see of one token.

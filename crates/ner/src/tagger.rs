@@ -81,7 +81,17 @@ impl Tagger {
         if org_rule {
             org_phrases(&toks, &mut tags, &mut conf);
             media_names(&toks, &mut tags, &mut conf);
-            appositive_people(&toks, &mut tags, &mut conf);
+            // Titles with a pronoun (`نائبته` his deputy) count as titles here.
+            let lists = &self.model.lists;
+            let titles: Vec<bool> = toks
+                .iter()
+                .map(|t| {
+                    t.gaz & flag::TITLE != 0
+                        || (!t.suf.is_empty()
+                            && lists.flags(&format!("ال{}", t.stem)) & flag::TITLE != 0)
+                })
+                .collect();
+            appositive_people(&toks, &titles, &mut tags, &mut conf);
         }
         (tags, conf)
     }
@@ -97,16 +107,19 @@ impl Tagger {
 const APPOSITION_REACH: usize = 8;
 /// The model's confidence in O above which the second word is not taken as a surname.
 const APPOSITION_SURE_O: f32 = 0.9;
+/// Corpus frequency (in the text layer's lexicon of the unlabeled news) under which a word is
+/// rare enough to be a name rather than a common word.
+const APPOSITION_RARE: u32 = 100;
 
 /// A person named after a role and a comma (`نائبة وزير الخارجية الأمريكي للشؤون السياسية،
 /// فيكتوريا نولاند`): a given name from the name lists and the word after it, both without
 /// clitics, become a person when a title (`data/titles.txt`) is among the words before the
 /// comma and the model did not already find a person there.
-fn appositive_people(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
+fn appositive_people(toks: &[TokenInfo], titles: &[bool], tags: &mut [Tag], conf: &mut [f32]) {
     let (b_per, i_per) = (1, 2);
     let bare = |t: &TokenInfo| {
         t.shape == 0
-            && t.pre.is_empty()
+            && (t.pre.is_empty() || keeps_conjunction(&t.pre, &t.key, &t.stem))
             && t.suf.is_empty()
             && t.stem.chars().count() >= 3
             && t.gaz & (flag::TITLE | flag::ORG_HEAD | flag::PERSON_CUE | flag::DEMONYM) == 0
@@ -116,14 +129,21 @@ fn appositive_people(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
             continue;
         }
         let (w1, w2) = (i + 1, i + 2);
-        let titled =
-            toks[i.saturating_sub(APPOSITION_REACH)..i].iter().any(|t| t.gaz & flag::TITLE != 0);
+        let titled = titles[i.saturating_sub(APPOSITION_REACH)..i].iter().any(|&t| t);
         let free = |k: usize| !matches!(tags[k], 1 | 2 | 5 | 6);
         // A word the model is sure is no name (a verb: `كيم يتصافحان`) ends the idea.
         let sure_not_name = tags[w2] == 0 && conf[w2] >= APPOSITION_SURE_O;
+        // The first word is a known given name, or two rare words that are no country (a
+        // foreign name spelt in Arabic, which the town lists often hold: شيرمان is a town in
+        // Texas, and the model reads it as a place).
+        let rare = |t: &TokenInfo| rasd_text::Lexicon::builtin().freq(&t.stem) < APPOSITION_RARE;
+        let given = toks[w1].gaz & flag::FIRST != 0
+            || (rare(&toks[w1])
+                && rare(&toks[w2])
+                && (toks[w1].gaz | toks[w2].gaz) & (flag::COUNTRY | flag::CONTINENT) == 0);
         if titled
             && !sure_not_name
-            && toks[w1].gaz & flag::FIRST != 0
+            && given
             && bare(&toks[w1])
             && bare(&toks[w2])
             && free(w1)
@@ -472,14 +492,15 @@ fn mention(
     source: &str,
 ) -> Option<Mention> {
     let first = words.first()?;
-    let start = first.bare.start.min(first.bare.end);
+    let whole = name_keeps_conjunction(&first.split);
+    let start = if whole { first.full.start } else { first.bare.start.min(first.bare.end) };
     let span = Span::new(start, words[words.len() - 1].full.end.max(start));
     if span.is_empty() {
         return None;
     }
     // The first word without its leading clitics (article restored), the others as
     // written: المديرية العامة للأمن الوطني keeps its ل.
-    let name = std::iter::once(first.form.as_str())
+    let name = std::iter::once(if whole { first.split.norm.as_str() } else { first.form.as_str() })
         .chain(words[1..].iter().map(|w| w.split.norm.as_str()))
         .collect::<Vec<_>>()
         .join(" ");
@@ -491,6 +512,27 @@ fn mention(
         confidence,
         source: source.into(),
     })
+}
+
+/// Below this corpus count of the rest of a word after `و`, the text layer's split is a guess.
+const CONJUNCTION_SPARSE: u32 = 20;
+
+/// Whether a name's first word keeps the `و` the text layer split off: the whole word is
+/// attested at least as often as the rest and both are rare (`ويندي`, 5 times, read as و +
+/// `يندي`, 4 times). The split stays for the model's features (they are trained on it); only
+/// the name's span and spelling take the whole word.
+fn name_keeps_conjunction(w: &SplitWord) -> bool {
+    keeps_conjunction(&w.pre, &w.norm, &w.stem)
+}
+
+/// [`name_keeps_conjunction`] on a word's proclitics, whole form and stem.
+fn keeps_conjunction(pre: &str, whole: &str, stem: &str) -> bool {
+    if pre != "و" {
+        return false;
+    }
+    let lex = rasd_text::Lexicon::builtin();
+    let (whole, rest) = (lex.freq(whole), lex.freq(stem));
+    whole > 0 && rest < CONJUNCTION_SPARSE && rest <= whole
 }
 
 /// Least confidence of a mention whose name is propagated to other occurrences.
