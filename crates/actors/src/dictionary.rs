@@ -18,7 +18,7 @@ use rasd_doc::{Clitic, Component, Doc, Mention, Span, TokenKind};
 
 use rasd_text::{normalize_str, Profile};
 
-use crate::{actors, name_words};
+use crate::{actors, first_name_word};
 
 /// Tokens that can be part of a dictionary name: Arabic and Latin words (`CNN`), numbers
 /// (`فرانس 24`).
@@ -41,7 +41,7 @@ fn index() -> &'static Index {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| name_words(l).into_iter().next())
+            .filter_map(|l| first_name_word(l))
             .collect();
         for a in actors() {
             for n in &a.names {
@@ -51,7 +51,7 @@ fn index() -> &'static Index {
                     .tokenize(n)
                     .iter()
                     .filter(|t| t.clitic == Clitic::None && is_name_piece(t.kind))
-                    .filter_map(|t| name_words(&t.form).into_iter().next())
+                    .filter_map(|t| first_name_word(&t.form))
                     .collect();
                 // A capital's one-word name (بيروت) is left to the model: the dictionary
                 // names and identifies it, the model finds it.
@@ -111,7 +111,7 @@ impl Component for DictionaryLayer {
                 .enumerate()
                 .filter(|(_, t)| s.span.contains(t.span))
                 .filter(|(_, t)| t.clitic == Clitic::None && is_name_piece(t.kind))
-                .filter_map(|(i, t)| Some((i, name_words(&t.form).into_iter().next()?)))
+                .filter_map(|(i, t)| Some((i, first_name_word(&t.form)?)))
                 .collect();
             let mut k = 0;
             while k < words.len() {

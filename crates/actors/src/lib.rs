@@ -67,17 +67,36 @@ pub struct Entity {
 /// and spelling variants and synonyms of `data/name_synonyms.tsv` unified (`الاستخبارات` =
 /// `المخابرات` in agency names, `الأميركية` = `الأمريكية`).
 pub fn name_words(name: &str) -> Vec<String> {
-    let folded = search_key(&normalize_str(name, Profile::Conservative));
-    let joined = folded.replace("عبد ال", "عبدال").replace("ابو ال", "ابوال");
+    let joined = joined_key(name);
+    word_keys(&joined).map(str::to_string).collect()
+}
+
+/// The first of [`name_words`] (the key of a single word), without building the others.
+pub fn first_name_word(name: &str) -> Option<String> {
+    word_keys(&joined_key(name)).next().map(str::to_string)
+}
+
+/// The search-folded name with `عبد ال…` and `أبو ال…` joined.
+fn joined_key(name: &str) -> String {
+    let mut folded = search_key(&normalize_str(name, Profile::Conservative));
+    for (spaced, joined) in [("عبد ال", "عبدال"), ("ابو ال", "ابوال")] {
+        if folded.contains(spaced) {
+            folded = folded.replace(spaced, joined);
+        }
+    }
+    folded
+}
+
+/// The word keys of a joined key: leading article dropped, synonyms unified.
+fn word_keys(joined: &str) -> impl Iterator<Item = &str> {
     joined
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !rasd_text::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(|w| match w.strip_prefix("ال") {
             Some(rest) if rest.chars().count() >= 2 => rest,
             _ => w,
         })
-        .map(|w| synonyms().get(w).cloned().unwrap_or_else(|| w.to_string()))
-        .collect()
+        .map(|w| synonyms().get(w).map_or(w, String::as_str))
 }
 
 const SYNONYMS: &str = include_str!("../data/name_synonyms.tsv");

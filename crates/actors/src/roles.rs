@@ -36,7 +36,7 @@ fn not_current(text: &str) -> bool {
     let words = N.get_or_init(|| {
         lines(NOT_CURRENT).map(|w| search_key(w.strip_prefix("ال").unwrap_or(w))).collect()
     });
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !rasd_text::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .any(|w| words.contains(&search_key(w.strip_prefix("ال").unwrap_or(w))))
 }
@@ -129,7 +129,7 @@ pub fn role_key(
         (None, None) => {
             // At least one word besides the head: "الرئيس" alone names no office.
             let words: Vec<String> = text
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !rasd_text::is_alphanumeric(c))
                 .filter(|w| !w.is_empty())
                 .map(|w| search_key(w.strip_prefix("ال").unwrap_or(w)))
                 .collect();
@@ -411,8 +411,10 @@ impl Component for RoleLayer {
                 .min()
                 .unwrap_or(r.span.end);
             let span = Span::new(r.span.start, end);
-            let text =
-                span.slice(doc.text()).trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let text = span
+                .slice(doc.text())
+                .trim_end_matches(|c: char| !rasd_text::is_alphanumeric(c))
+                .to_string();
             if text.is_empty() {
                 continue;
             }

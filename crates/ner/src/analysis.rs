@@ -1,7 +1,7 @@
 //! Per-token analysis shared by training and tagging: normalised forms, clitic pieces,
 //! shape, gazetteer and cluster lookups.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rasd_doc::Clitic;
 use rasd_text::{fold_lexicon, is_arabic_letter, normalize_str, Lexicon, Profile};
@@ -54,9 +54,9 @@ pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 #[derive(Debug, Default, Clone)]
 pub struct Lists {
     /// Key hash → flags.
-    pub gazetteer: HashMap<u64, u16>,
+    pub gazetteer: FxHashMap<u64, u16>,
     /// Word key hash → cluster id.
-    pub clusters: HashMap<u64, u16>,
+    pub clusters: FxHashMap<u64, u16>,
 }
 
 impl Lists {
@@ -236,7 +236,7 @@ fn shape(s: &str) -> u8 {
             1
         } else if c.is_ascii_digit() {
             2
-        } else if c.is_alphabetic() {
+        } else if rasd_text::is_alphabetic(c) {
             4
         } else {
             8

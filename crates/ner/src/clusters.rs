@@ -28,7 +28,7 @@ pub fn build(
     data: &Path,
     max_docs: usize,
     progress: &mut dyn FnMut(&str),
-) -> Result<HashMap<u64, u16>> {
+) -> Result<rustc_hash::FxHashMap<u64, u16>> {
     let lists = Lists::default();
     let an = Analyzer::new(&lists);
     let mut stem_of: HashMap<String, u32> = HashMap::new();
@@ -168,7 +168,7 @@ pub fn build(
     let coarse = kmeans(&vecs, COARSE);
     progress("clusters: k-means (fine)");
     let fine = kmeans(&vecs, FINE);
-    let mut out = HashMap::with_capacity(vocab);
+    let mut out = rustc_hash::FxHashMap::with_capacity_and_hasher(vocab, Default::default());
     for r in 0..vocab {
         let stem = &stems[order[r] as usize];
         out.insert(key_hash(stem), (coarse[r] * 1024 + fine[r]) as u16);

@@ -19,7 +19,7 @@ mod tokenize;
 pub use normalize::{
     fold_lexicon, fold_search, normalize, normalize_str, search_key, Normalized, Profile,
 };
-pub use script::{is_arabic_letter, is_arabic_mark};
+pub use script::{is_alphabetic, is_alphanumeric, is_arabic_letter, is_arabic_mark};
 pub use segment::{key as lexicon_key, Lexicon, LexiconError, Piece};
 pub use sentence::split_sentences;
 pub use tokenize::{search_terms, Term, Tokenizer};

@@ -123,15 +123,18 @@ pub fn fold_lexicon(c: char) -> char {
 
 /// Applies [`fold_search`] and Latin lowercasing to an already conservative string.
 pub fn search_key(conservative: &str) -> String {
-    conservative
-        .chars()
-        .flat_map(|c| {
-            let f = fold_search(c);
-            let lower: Vec<char> =
-                if f.is_uppercase() { f.to_lowercase().collect() } else { vec![f] };
-            lower
-        })
-        .collect()
+    let mut out = String::with_capacity(conservative.len());
+    for c in conservative.chars() {
+        let f = fold_search(c);
+        // ASCII is lowercased by fold_search and Arabic has no case: only other scripts need
+        // the Unicode tables.
+        if f.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&f) || !f.is_uppercase() {
+            out.push(f);
+        } else {
+            out.extend(f.to_lowercase());
+        }
+    }
+    out
 }
 
 struct Normalizer {

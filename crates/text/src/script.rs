@@ -7,6 +7,19 @@ pub fn is_arabic_letter(c: char) -> bool {
         | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
 }
 
+/// `char::is_alphabetic`, answering ASCII and Arabic letters (most of what rasd reads)
+/// without the Unicode tables.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_arabic_letter(c) || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// `char::is_alphanumeric` with the same fast paths as [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_arabic_letter(c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// Arabic diacritics and Quranic marks that the conservative profile removes.
 ///
 /// The combining hamza and madda (U+0653..U+0655) are not listed: they are composed with

@@ -17,7 +17,7 @@
 //! - closed-class exceptions (`الذي`, `كما`, country names whose article is part of the name
 //!   such as `الجزائر`) are data files beside this crate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use rasd_doc::Clitic;
@@ -51,11 +51,11 @@ const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", 
 /// Word frequencies and closed-class word lists that steer clitic segmentation.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    freq: HashMap<String, u32>,
+    freq: FxHashMap<String, u32>,
     /// Unfolded counts of words beginning with hamza-alef + lam (`ألبانيا`).
-    hamza_lam: HashMap<String, u32>,
-    protected: HashSet<String>,
-    hosts: HashSet<String>,
+    hamza_lam: FxHashMap<String, u32>,
+    protected: FxHashSet<String>,
+    hosts: FxHashSet<String>,
 }
 
 /// Errors loading a lexicon.
@@ -93,8 +93,8 @@ impl Lexicon {
 
     /// Parses `word<TAB>count` lines (blank lines and `#` comments ignored).
     pub fn from_tsv(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut freq = HashMap::with_capacity(tsv.len() / 16);
-        let mut hamza_lam = HashMap::new();
+        let mut freq = FxHashMap::with_capacity_and_hasher(tsv.len() / 16, Default::default());
+        let mut hamza_lam = FxHashMap::default();
         for (i, line) in tsv.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -122,7 +122,13 @@ impl Lexicon {
 
     /// Corpus frequency of a word (conservative spelling; alef and ya variants folded).
     pub fn freq(&self, word: &str) -> u32 {
-        self.freq.get(&key(word)).copied().unwrap_or(0)
+        // Most words have no alef or ya variant to fold: look them up without a new key.
+        let found = if word.chars().any(|c| fold_lexicon(c) != c) {
+            self.freq.get(&key(word))
+        } else {
+            self.freq.get(word)
+        };
+        found.copied().unwrap_or(0)
     }
 
     /// Number of distinct words in the frequency table.

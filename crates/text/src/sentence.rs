@@ -74,13 +74,13 @@ fn is_boundary(chars: &[(usize, char)], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p].1);
     let next = chars.get(i + 1).map(|&(_, c)| c);
     // 3.5, www.example.com, a.b: something glued on the right.
-    if next.is_some_and(|n| n.is_alphanumeric()) {
+    if next.is_some_and(crate::script::is_alphanumeric) {
         return false;
     }
     // Initials: a single letter word before the dot (J. د.).
-    if prev.is_some_and(char::is_alphabetic) {
+    if prev.is_some_and(crate::script::is_alphabetic) {
         let before = i.checked_sub(2).map(|p| chars[p].1);
-        if before.is_none_or(|b| !b.is_alphanumeric()) {
+        if before.is_none_or(|b| !crate::script::is_alphanumeric(b)) {
             return false;
         }
     }

@@ -71,9 +71,9 @@ impl<'a> Tokenizer<'a> {
                     iter.next();
                 }
                 TokenKind::Number
-            } else if c.is_alphanumeric() {
+            } else if crate::script::is_alphanumeric(c) {
                 while let Some(&(i, n)) = iter.peek() {
-                    if !n.is_alphanumeric() || is_arabic_letter(n) {
+                    if !crate::script::is_alphanumeric(n) || is_arabic_letter(n) {
                         break;
                     }
                     end = i + n.len_utf8();

@@ -117,3 +117,43 @@ fn regression_ligature_inside_word() {
     check("وﻻية");
     check("ﷲ");
 }
+
+/// The reference the fast paths must agree with: the standard library's tables.
+fn search_key_reference(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let f = rasd_text::fold_search(c);
+            let lower: Vec<char> =
+                if f.is_uppercase() { f.to_lowercase().collect() } else { vec![f] };
+            lower
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn fast_character_classes_agree_with_std(c in any::<char>()) {
+        prop_assert_eq!(rasd_text::is_alphabetic(c), c.is_alphabetic());
+        prop_assert_eq!(rasd_text::is_alphanumeric(c), c.is_alphanumeric());
+    }
+
+    #[test]
+    fn search_key_agrees_with_the_reference(text in any::<String>()) {
+        prop_assert_eq!(rasd_text::search_key(&text), search_key_reference(&text));
+    }
+
+    #[test]
+    fn search_key_agrees_on_arabic(text in arabic_like()) {
+        prop_assert_eq!(rasd_text::search_key(&text), search_key_reference(&text));
+    }
+}
+
+#[test]
+fn fast_character_classes_cover_every_arabic_letter() {
+    for c in ('\u{0600}'..='\u{08FF}').chain('\u{FB50}'..='\u{FEFF}') {
+        assert_eq!(rasd_text::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        assert_eq!(rasd_text::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+    }
+}

@@ -72,9 +72,9 @@ pub fn words(norm: &Normalized, lex: &Lexicon) -> Vec<Word> {
             });
             continue;
         }
-        if c.is_alphabetic() {
+        if rasd_text::is_alphabetic(c) {
             while let Some(&(i, n)) = it.peek() {
-                if !n.is_alphabetic() || is_arabic_letter(n) != is_arabic_letter(c) {
+                if !rasd_text::is_alphabetic(n) || is_arabic_letter(n) != is_arabic_letter(c) {
                     break;
                 }
                 end = i + n.len_utf8();
