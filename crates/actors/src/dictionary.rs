@@ -41,7 +41,7 @@ fn index() -> &'static Index {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| first_name_word(l))
+            .filter_map(first_name_word)
             .collect();
         for a in actors() {
             for n in &a.names {
