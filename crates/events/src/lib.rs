@@ -140,6 +140,33 @@ fn triggers() -> &'static HashMap<String, (&'static str, &'static str)> {
     })
 }
 
+/// Trigger verbs in the masculine singular (search keys): a perfect whose feminine (`+ت`) or
+/// an imperfect whose feminine (`ي…` → `ت…`) is listed beside it for the same type
+/// (`طالب`/`طالبت`, `يهدد`/`تهدد`), so the list itself says which forms agree with what.
+fn masculine_verbs() -> &'static HashSet<String> {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| {
+        let trig = triggers();
+        trig.iter()
+            .filter(|(k, (etype, _))| {
+                let same = |f: String| trig.get(&f).is_some_and(|(t, _)| t == etype);
+                same(format!("{k}ت"))
+                    || k.strip_prefix('ي').is_some_and(|rest| same(format!("ت{rest}")))
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
+    })
+}
+
+const MASCULINE_PLACES: &str = include_str!("../data/masculine_places.txt");
+
+/// Places named with a masculine noun (`المغرب`, `العراق`): most countries and all cities are
+/// feminine in Arabic, so a masculine verb cannot have them as its subject.
+fn masculine_places() -> &'static HashSet<String> {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    P.get_or_init(|| lines(MASCULINE_PLACES).map(search_key).collect())
+}
+
 /// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
 /// word's key, type, mode). The second word is one of the next [`PHRASE_REACH`] words of the
 /// sentence, clitics and article removed.
@@ -297,7 +324,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     // A link line may be cut into several sentences (`اقرأ أيضًا: «…».. لماذا …؟`): the
     // whole line is skipped.
     let mut skip_until = 0;
-    for s in &doc.sentences {
+    // The source of the last directed event and its sentence: a clause whose verb has no
+    // subject of its own (`وطالب الجزائر`, "and he called on Algeria") continues it.
+    let mut topic: Option<(usize, usize)> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
         if s.span.start < skip_until {
             continue;
         }
@@ -435,7 +465,9 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             previous_date = date_here;
         }
         for &(ti, etype) in &others {
-            if let Some(e) = directed(&site, ti, etype, date_at(ti)) {
+            let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
+            if let Some(e) = directed(&site, ti, etype, date_at(ti), subject) {
+                topic = e.participants.first().map(|&m| (m, si));
                 out.push(e);
             }
         }
@@ -655,7 +687,13 @@ fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<
 /// target; when an actor precedes the verb in the same clause (روسيا … عرقلت قرارا) it is the
 /// source and the first actor after the verb the target. Actors are named people,
 /// organisations and places (a country acting through its government).
-fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Option<EventMention> {
+fn directed(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    date: Option<String>,
+    topic: Option<usize>,
+) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, span: sentence } = s;
     let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
@@ -685,8 +723,14 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
         .iter()
         .rev()
         .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start);
+    // The target is the first actor after the verb that is another party than the source:
+    // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
+    // … بيونغ يانغ`) or the country of its city.
+    let target_after = |source: usize, from: usize| {
+        after.iter().skip(from).map(|(t, _)| *t).find(|&t| !same_party(doc, source, t))
+    };
     let (source, target) = match before {
-        Some((s, _)) => (*s, after.first().map(|(t, _)| *t)?),
+        Some((s, _)) => (*s, target_after(*s, 0)?),
         None => {
             let s = after.first()?;
             // The subject follows the verb closely (a title may come between).
@@ -702,12 +746,19 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
             if gap > 4 {
                 return None;
             }
-            (s.0, after.get(1).map(|(t, _)| *t)?)
+            // A masculine verb right before a feminine place (`وطالب الجزائر`) has no subject
+            // there: the place is its object, and the subject is the previous clause's.
+            let masculine = masculine_verbs().contains(&search_key(&toks[ti].form));
+            let feminine_place =
+                s.1.label == "LOC" && !masculine_places().contains(&search_key(&s.1.name));
+            if masculine && feminine_place && gap == 0 {
+                let source = topic?;
+                (source, target_after(source, 0)?)
+            } else {
+                (s.0, target_after(s.0, 1)?)
+            }
         }
     };
-    if source == target || doc.mentions[source].name == doc.mentions[target].name {
-        return None;
-    }
     Some(EventMention {
         etype: etype.to_string(),
         mode: None,
@@ -719,6 +770,17 @@ fn directed(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Optio
         trigger,
         rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
     })
+}
+
+/// Whether two mentions name one party: the same mention or name, or a city and its country.
+fn same_party(doc: &Doc, a: usize, b: usize) -> bool {
+    let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
+    if a == b || search_key(&x.name) == search_key(&y.name) {
+        return true;
+    }
+    let country_of = |m: &Mention| city_country().get(&search_key(&m.name)).map(|c| search_key(c));
+    country_of(x).is_some_and(|c| c == search_key(&y.name))
+        || country_of(y).is_some_and(|c| c == search_key(&x.name))
 }
 
 /// Whether a place mention is introduced by في or the preposition ب: the token right

@@ -286,3 +286,47 @@ fn a_visit_noun_needs_a_preposition_before_its_place_and_a_motion_verb_needs_one
         doc("وذهب وزير الخارجية الإيراني محمد جواد ظريف إلى أن الاتفاق قائم.", Some("2018-05-13"));
     assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{:?}", extract(&d));
 }
+
+fn directed_pairs(d: &rasd_doc::Doc) -> Vec<(String, String, String)> {
+    extract(d)
+        .iter()
+        .filter(|e| e.etype != "CONSULT")
+        .map(|e| {
+            let name = |k: usize| d.mentions[e.participants[k]].name.clone();
+            (e.etype.clone(), name(0), name(1))
+        })
+        .collect()
+}
+
+#[test]
+fn a_masculine_verb_before_a_feminine_place_continues_the_previous_subject() {
+    // "and he called on Tunisia": طالب is masculine, تونس feminine, so تونس is the object
+    // and the subject is the previous clause's (the minister).
+    let d = doc(
+        "واتهم وزير الخارجية الفرنسي جان إيف لودريان ليبيا بتهريب السلاح، وطالب تونس بمراقبة الحدود.",
+        Some("2019-03-02"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "REQUEST" && s == "جان إيف لودريان" && o == "تونس"),
+        "{pairs:?}"
+    );
+    // A masculine place can be the subject of a masculine verb.
+    let d = doc("وطالب العراق تركيا بسحب قواتها.", Some("2019-03-02"));
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "REQUEST" && s == "العراق" && o == "تركيا"),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_city_of_the_source_country_is_not_the_target() {
+    let d = doc("وهددت إيران من طهران الولايات المتحدة بالرد.", Some("2019-03-02"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(_, s, o)| !(s == "إيران" && o == "طهران")), "{pairs:?}");
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "THREATEN" && s == "إيران" && o == "الولايات المتحدة"),
+        "{pairs:?}"
+    );
+}
