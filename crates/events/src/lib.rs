@@ -114,6 +114,10 @@ fn city_country() -> &'static HashMap<String, String> {
     })
 }
 
+/// Most words between a trigger and a date after the publication date that make the event a
+/// plan (the date is the trigger's own, not another clause's).
+const PLANNED_REACH: usize = 6;
+
 /// Most words between a trigger and a participant before it / after it.
 const WINDOW_BEFORE: usize = 1000;
 const WINDOW_AFTER: usize = 1000;
@@ -354,7 +358,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // `الشهر المقبل`) is not when it happened.
         let dct = doc.dct.as_ref().map(|d| d.date.as_str());
         let not_future = |d: &str| dct.is_none_or(|dct| d <= dct || dct.starts_with(d));
-        let dated: Vec<(Span, String)> = doc
+        let all_dated: Vec<(Span, String)> = doc
             .timexes
             .iter()
             .filter(|t| s.span.contains(t.span))
@@ -365,20 +369,34 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 let d = event_date(v).or_else(|| dct.is_none().then(|| yearless_date(v))?)?;
                 Some((t.span, d))
             })
-            .filter(|(_, d)| not_future(d))
             .collect();
+        let distance = |sp: &Span, at: Span| {
+            if sp.end <= at.start {
+                at.start - sp.end
+            } else {
+                sp.start.saturating_sub(at.end)
+            }
+        };
+        // An event whose nearest date is after the publication date is planned, not reported
+        // (`يصل الأمير، في 25 حزيران/يونيو الجاري، إلى الأردن` written on 18 June).
+        let words_between = |a: Span, b: Span| {
+            let (from, to) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start) };
+            doc.tokens
+                .iter()
+                .filter(|t| t.span.start >= from && t.span.end <= to)
+                .filter(|t| t.clitic == Clitic::None && t.kind != TokenKind::Punct)
+                .count()
+        };
+        let planned = |at: Span| {
+            all_dated
+                .iter()
+                .min_by_key(|(sp, _)| distance(sp, at))
+                .is_some_and(|(sp, d)| !not_future(d) && words_between(*sp, at) <= PLANNED_REACH)
+        };
+        let dated: Vec<&(Span, String)> = all_dated.iter().filter(|(_, d)| not_future(d)).collect();
         let date_here = dated.first().map(|(_, d)| d.clone());
         let nearest = |at: Span| -> Option<String> {
-            dated
-                .iter()
-                .min_by_key(|(sp, _)| {
-                    if sp.end <= at.start {
-                        at.start - sp.end
-                    } else {
-                        sp.start.saturating_sub(at.end)
-                    }
-                })
-                .map(|(_, d)| d.clone())
+            dated.iter().min_by_key(|(sp, _)| distance(sp, at)).map(|(_, d)| d.clone())
         };
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. CONSULT triggers make one event per clause; other types one event each.
@@ -449,7 +467,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .collect();
             let future_clitic =
                 i > 0 && toks[i - 1].clitic == Clitic::Future && toks[i - 1].word == t.word;
-            if future_clitic || before.iter().any(|b| modal.contains(b)) {
+            // A meeting or visit dated after the publication is planned; for the other types
+            // a later date is usually their content (`يهدد … بحلول 12 أيار`: the threat is now).
+            let planned = etype == "CONSULT" && planned(t.span);
+            if future_clitic || before.iter().any(|b| modal.contains(b)) || planned {
                 continue;
             }
             if etype != "CONSULT" {

@@ -330,3 +330,23 @@ fn a_city_of_the_source_country_is_not_the_target() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_visit_dated_after_publication_is_a_plan_but_a_deadline_does_not_undo_a_threat() {
+    let d = doc(
+        "ويصل الرئيس الفرنسي إيمانويل ماكرون، في 25 حزيران/يونيو الجاري، إلى الجزائر.",
+        Some("2018-06-18"),
+    );
+    assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{:?}", extract(&d));
+    // Written after the visit, the same sentence reports it.
+    let d = doc(
+        "ووصل الرئيس الفرنسي إيمانويل ماكرون، في 25 حزيران/يونيو الجاري، إلى الجزائر.",
+        Some("2018-06-28"),
+    );
+    assert!(extract(&d).iter().any(|e| e.etype == "CONSULT"), "{:?}", extract(&d));
+    let d = doc(
+        "وهدد الرئيس الأمريكي دونالد ترامب إيران بالانسحاب من الاتفاق بحلول 12 أيار/مايو.",
+        Some("2018-04-24"),
+    );
+    assert!(extract(&d).iter().any(|e| e.etype == "THREATEN"), "{:?}", extract(&d));
+}
