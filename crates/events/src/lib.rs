@@ -341,15 +341,25 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .map_or(doc.text().len(), |i| s.span.start + i);
             continue;
         }
+        let here: Vec<(usize, &Mention)> =
+            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
+        // A name inside a title whose holder the sentence names (`وزير شؤون القدس الإسرائيلي،
+        // زئيف ألكين`) describes that person: it is not the one who acts (it still links
+        // reports of a meeting: `مدير وكالة المخابرات المركزية، ويليام بيرنز`).
+        let in_title = |m: &Mention| {
+            doc.roles.iter().any(|r| {
+                r.span.start <= m.span.start
+                    && m.span.end <= r.span.end
+                    && r.holder
+                        .as_ref()
+                        .is_some_and(|h| here.iter().any(|(_, p)| p.label == "PER" && p.name == *h))
+            })
+        };
         let site = Sentence {
             doc,
             toks: doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect(),
-            mentions: doc
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| s.span.contains(m.span))
-                .collect(),
+            in_titles: here.iter().filter(|(_, m)| in_title(m)).map(|(i, _)| *i).collect(),
+            mentions: here,
             span: s.span,
         };
         let (toks, in_sentence) = (&site.toks, &site.mentions);
@@ -614,13 +624,15 @@ struct Sentence<'a> {
     toks: Vec<&'a rasd_doc::Token>,
     /// The sentence's mentions with their indices in the document.
     mentions: Vec<(usize, &'a Mention)>,
+    /// Mentions inside the title of a person the sentence names: not actors of directed events.
+    in_titles: HashSet<usize>,
     span: Span,
 }
 
 /// A CONSULT event for the trigger at `ti`: the people and organisations near it, and for
 /// a visit the place visited (which stands for the host).
 fn consult(s: &Sentence, ti: usize, mode: &str, date: Option<String>) -> Option<EventMention> {
-    let Sentence { doc, toks, mentions: in_sentence, span: sentence } = s;
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
     let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     let near = near_trigger(toks, ti, in_sentence);
@@ -715,11 +727,11 @@ fn directed(
     date: Option<String>,
     topic: Option<usize>,
 ) -> Option<EventMention> {
-    let Sentence { doc, toks, mentions: in_sentence, span: sentence } = s;
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, in_titles } = s;
     let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     // Actors near the trigger; a place introduced by في or ب is where it happened, not who
-    // acted or was acted on.
+    // acted or was acted on; a name inside a named person's title is neither.
     let near = near_trigger(toks, ti, in_sentence);
     let location = near
         .iter()
@@ -729,6 +741,7 @@ fn directed(
         .iter()
         .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
         .filter(|(_, m)| !(m.label == "LOC" && located(doc, m)))
+        .filter(|(i, _)| !in_titles.contains(i))
         .collect();
     // The clause: from the last comma or sentence start before the trigger.
     let clause_start = toks[..ti]

@@ -350,3 +350,14 @@ fn a_visit_dated_after_publication_is_a_plan_but_a_deadline_does_not_undo_a_thre
     );
     assert!(extract(&d).iter().any(|e| e.etype == "THREATEN"), "{:?}", extract(&d));
 }
+
+#[test]
+fn a_place_inside_the_title_of_a_named_person_does_not_act() {
+    let d = doc("وانتقد وزير خارجية البحرين، خالد بن أحمد آل خليفة، قطر بشدة.", Some("2019-03-02"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(_, s, _)| s != "البحرين"), "{pairs:?}\n{:?}", d.roles);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "ACCUSE" && s == "خالد بن أحمد آل خليفة" && o == "قطر"),
+        "{pairs:?}"
+    );
+}
