@@ -410,12 +410,31 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         };
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. CONSULT triggers make one event per clause; other types one event each.
+        let chained = toks.first().is_some_and(|t| t.clitic == Clitic::Conjunction);
+        let inherited = if chained { previous_date.clone() } else { None };
+        let date_at = |ti: usize| nearest(toks[ti].span).or_else(|| inherited.clone());
         let mut consults: Vec<(usize, &'static str)> = Vec::new();
         // Triggers found as two words (`توجه … إلى`).
         let mut by_phrase: HashSet<usize> = HashSet::new();
         let mut others: Vec<(usize, &'static str)> = Vec::new();
+        // Verbal nouns with a nationality adjective (`القصف الإيراني على …`) first: such a
+        // word is then not read as a verb as well (قصف is both).
+        let mut nominal_at: HashSet<usize> = HashSet::new();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
+                continue;
+            }
+            let Some(&etype) = nominals().get(&search_key(&t.form)) else { continue };
+            if let Some(e) = nominal(&site, i, etype, date_at(i)) {
+                nominal_at.insert(i);
+                out.push(e);
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
+                continue;
+            }
+            if nominal_at.contains(&i) {
                 continue;
             }
             if in_sentence.iter().any(|(_, m)| m.span.contains(t.span)) {
@@ -489,9 +508,6 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 consults.push((i, mode));
             }
         }
-        let chained = toks.first().is_some_and(|t| t.clitic == Clitic::Conjunction);
-        let inherited = if chained { previous_date.clone() } else { None };
-        let date_at = |ti: usize| nearest(toks[ti].span).or_else(|| inherited.clone());
         if date_here.is_some() {
             previous_date = date_here;
         }
@@ -803,6 +819,86 @@ fn directed(
         sentence,
         trigger,
         rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
+    })
+}
+
+const NOMINAL: &str = include_str!("../data/nominal.tsv");
+
+/// Verbal nouns of directed events (`data/nominal.tsv`): search key → PLOVER type.
+fn nominals() -> &'static HashMap<String, &'static str> {
+    static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in lines(NOMINAL) {
+            let Some((etype, forms)) = line.split_once('\t') else { continue };
+            let etype: &'static str = Box::leak(etype.trim().to_string().into_boxed_str());
+            for form in forms.split('|') {
+                map.insert(search_key(form.trim()), etype);
+            }
+        }
+        map
+    })
+}
+
+const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.txt");
+
+/// Adjectives that are not read as nationalities after a verbal noun (`المالية`).
+fn not_nationality() -> &'static HashSet<String> {
+    static N: OnceLock<HashSet<String>> = OnceLock::new();
+    N.get_or_init(|| lines(NOT_NATIONALITY).map(search_key).collect())
+}
+
+/// Most words between a verbal noun's nationality adjective and its target's preposition.
+const NOMINAL_REACH: usize = 6;
+
+/// A directed event stated by a verbal noun: the noun, a nationality adjective within the
+/// next three words (its country is the source: `القصف الإيراني`, `الغارات الجوية
+/// الإسرائيلية`), and the first actor after `على` or `ضد` a few words on (the target).
+fn nominal(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
+    let words: Vec<usize> = (ti + 1..toks.len())
+        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+        .collect();
+    // The adjective: the stem with its article, as the demonym table lists it.
+    let adjective = |k: usize| {
+        let article =
+            k > 0 && toks[k - 1].clitic == Clitic::Article && toks[k - 1].word == toks[k].word;
+        let form = if article { format!("ال{}", toks[k].form) } else { toks[k].form.clone() };
+        if not_nationality().contains(&search_key(&toks[k].form)) {
+            return None;
+        }
+        rasd_actors::demonym_country(&form)
+    };
+    let (at, country) = words.iter().take(3).find_map(|&k| Some((k, adjective(k)?)))?;
+    if in_sentence.iter().any(|(_, m)| m.span.contains(toks[at].span)) {
+        return None;
+    }
+    let reach_end = words
+        .iter()
+        .filter(|&&k| k > at)
+        .nth(NOMINAL_REACH)
+        .map_or(sentence.end, |&k| toks[k].span.end);
+    let (target, m) = in_sentence.iter().find(|(_, m)| {
+        m.span.start > toks[at].span.end
+            && m.span.end <= reach_end
+            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
+            && introduced_by(doc, m, &["على", "ضد"])
+    })?;
+    if search_key(&m.name) == search_key(country)
+        || city_country().get(&search_key(&m.name)).is_some_and(|c| c == country)
+    {
+        return None;
+    }
+    Some(EventMention {
+        etype: etype.to_string(),
+        mode: None,
+        participants: vec![*target],
+        implied: vec![country.to_string()],
+        location: None,
+        date,
+        sentence: *sentence,
+        trigger: toks[ti].span,
+        rule: format!("{}:nominal:{}", etype.to_lowercase(), toks[ti].form),
     })
 }
 

@@ -361,3 +361,23 @@ fn a_place_inside_the_title_of_a_named_person_does_not_act() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_verbal_noun_with_a_nationality_adjective_is_done_by_that_country() {
+    let d = doc(
+        "وأدانت الجامعة العربية الغارات الجوية الإسرائيلية على قطاع غزة أمس.",
+        Some("2019-03-02"),
+    );
+    let ev = extract(&d);
+    let assault = ev.iter().find(|e| e.etype == "ASSAULT").expect("an ASSAULT");
+    assert_eq!(assault.implied, vec!["إسرائيل".to_string()]);
+    assert_eq!(d.mentions[assault.participants[0]].name, "قطاع غزة");
+    assert!(assault.rule.contains("nominal"));
+    // Financial sanctions are not Mali's.
+    let d = doc("وفرضت واشنطن العقوبات المالية على كراكاس.", Some("2019-03-02"));
+    assert!(
+        extract(&d).iter().all(|e| !e.implied.iter().any(|c| c == "مالي")),
+        "{:?}",
+        extract(&d)
+    );
+}

@@ -266,12 +266,21 @@ fn org_phrases(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
             continue;
         }
         let mut end = i + 1;
+        // A definite head takes no genitive: after its nationality-like adjective (`الجامعة
+        // العربية`), a bare definite noun starts a new phrase (`الغارات الجوية …`); a
+        // ل-phrase goes on (`المجلس الأعلى للأمن القومي`).
+        let definite_head = toks[i].pre.ends_with("ال");
+        let nisba = |t: &TokenInfo| t.stem.ends_with('ي') || t.stem.ends_with("ية");
         while end < toks.len() && end < i + 6 {
             let t = &toks[end];
             let definite = t.pre.ends_with("ال") && !t.pre.starts_with('و');
             let genitive_lam =
                 t.pre == "ل" && toks.get(end + 1).is_some_and(|n| n.pre.ends_with("ال"));
             if t.shape != 0 || !(definite || genitive_lam) || t.gaz & flag::ORG_HEAD != 0 {
+                break;
+            }
+            if definite_head && end > i + 1 && nisba(&toks[end - 1]) && !nisba(t) && t.pre == "ال"
+            {
                 break;
             }
             end += 1;

@@ -55,3 +55,12 @@ fn two_rare_words_after_a_title_with_a_pronoun_and_a_comma_are_a_person() {
     let m = mentions("وقال نائبه، إن الاتفاق قريب من التوقيع.");
     assert!(!m.iter().any(|(l, _)| l == "PER"), "{m:?}");
 }
+
+#[test]
+fn an_organisation_phrase_with_a_definite_head_ends_after_its_adjective() {
+    let m = mentions("وأدانت الجامعة العربية الغارات الجوية الإسرائيلية على قطاع غزة.");
+    assert!(m.iter().all(|(_, n)| !n.contains("الغارات")), "{m:?}");
+    // A ل-phrase still continues the name.
+    let m = mentions("وقال الأمين العام للمجلس الأعلى للأمن القومي الإيراني إن الاجتماع انتهى.");
+    assert!(m.iter().any(|(l, n)| l == "ORG" && n.contains("للأمن القومي")), "{m:?}");
+}
