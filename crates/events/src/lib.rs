@@ -174,7 +174,7 @@ fn masculine_places() -> &'static HashSet<String> {
 /// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
 /// word's key, type, mode). The second word is one of the next [`PHRASE_REACH`] words of the
 /// sentence, clitics and article removed.
-const PHRASE_REACH: usize = 8;
+const PHRASE_REACH: usize = 12;
 
 /// First word → its second words with type and mode.
 type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'static str)>>;
@@ -526,7 +526,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // it goes to: `ذهب إلى أن …` ("he held that") is no visit.
         let candidates = consults.iter().filter_map(|&(ti, mode)| {
             consult(&site, ti, mode, date_at(ti))
-                .filter(|e| !by_phrase.contains(&ti) || e.location.is_some())
+                .filter(|e| mode != "visit" || !by_phrase.contains(&ti) || e.location.is_some())
                 .map(|e| (mode, split_visits(&site, e)))
         });
         for (mode, e) in candidates.flat_map(|(mode, es)| es.into_iter().map(move |e| (mode, e))) {
@@ -776,8 +776,22 @@ fn directed(
     // The target is the first actor after the verb that is another party than the source:
     // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
     // … بيونغ يانغ`) or the country of its city.
+    // `بطلب من واشنطن`, `بدعم من …` name who asked or helped, not the target (except for a
+    // request, whose addressee من may introduce: `طلب من الأمم المتحدة`). A sanction falls
+    // on the actor after على when there is one.
+    let from_min = |m: &Mention| etype != "REQUEST" && introduced_by(doc, m, &["من"]);
+    let on = |m: &Mention| introduced_by(doc, m, &["على"]);
     let target_after = |source: usize, from: usize| {
-        after.iter().skip(from).map(|(t, _)| *t).find(|&t| !same_party(doc, source, t))
+        let candidates = || {
+            after
+                .iter()
+                .skip(from)
+                .filter(|(_, m)| !from_min(m))
+                .map(|(t, m)| (*t, *m))
+                .filter(|&(t, _)| !same_party(doc, source, t))
+        };
+        let marked = if etype == "SANCTION" { candidates().find(|(_, m)| on(m)) } else { None };
+        marked.or_else(|| candidates().next()).map(|(t, _)| t)
     };
     let (source, target) = match before {
         Some((s, _)) => (*s, target_after(*s, 0)?),

@@ -381,3 +381,24 @@ fn a_verbal_noun_with_a_nationality_adjective_is_done_by_that_country() {
         extract(&d)
     );
 }
+
+#[test]
+fn talking_on_the_phone_is_a_phone_consultation() {
+    let d = doc(
+        "وتحدث وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي مايك بومبيو على الهاتف أمس.",
+        Some("2018-05-31"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("phone")), "{ev:?}");
+}
+
+#[test]
+fn whoever_asked_for_a_sanction_is_not_its_target() {
+    let d = doc(
+        "وفرض مجلس الأمن الدولي، بطلب من واشنطن، عقوبات جديدة على كوريا الشمالية.",
+        Some("2018-03-30"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, o)| t == "SANCTION" && o == "كوريا الشمالية"), "{pairs:?}");
+    assert!(pairs.iter().all(|(_, _, o)| o != "واشنطن"), "{pairs:?}");
+}

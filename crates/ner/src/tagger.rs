@@ -360,6 +360,22 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
                 "PERS" => "PER",
                 other => other,
             };
+            // A person's name does not end in a common word with a preposition attached
+            // (`بومبيو لأول مرة`): the model ran past the name. (A rare word split so,
+            // `كوثري` read as ك + وثري, is left alone.)
+            let last = &words[b - 1].split;
+            let lex = rasd_text::Lexicon::builtin();
+            let common = |w: &str| lex.freq(w) >= PREPOSITION_COMMON;
+            let b = if label == "PER"
+                && b - a >= 2
+                && last.pre.starts_with(['ل', 'ب', 'ك'])
+                && common(&last.stem)
+                && lex.freq(&last.stem) > lex.freq(&last.norm)
+            {
+                b - 1
+            } else {
+                b
+            };
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
             if let Some(m) = mention(text, &words[a..b], label, confidence, "ner") {
                 covered[a..b].iter_mut().for_each(|c| *c = true);
@@ -372,6 +388,9 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     out.sort_by_key(|m| m.span.start);
     join_adjacent_people(text, out)
 }
+
+/// Corpus count from which the rest of a preposition-prefixed word is a common word.
+const PREPOSITION_COMMON: u32 = 100;
 
 /// Words the model sometimes takes into a person's name that are not part of it: "called"
 /// (`يدعى صالح خاطر`) and the honorifics the guidelines leave out (`السيد كريستوفر راي`).

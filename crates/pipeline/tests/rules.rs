@@ -64,3 +64,9 @@ fn an_organisation_phrase_with_a_definite_head_ends_after_its_adjective() {
     let m = mentions("وقال الأمين العام للمجلس الأعلى للأمن القومي الإيراني إن الاجتماع انتهى.");
     assert!(m.iter().any(|(l, n)| l == "ORG" && n.contains("للأمن القومي")), "{m:?}");
 }
+
+#[test]
+fn a_persons_name_does_not_end_in_a_common_word_with_a_preposition() {
+    let m = mentions("وكان لافروف قد تحدث مع نظيره الأمريكي مايك بومبيو لأول مرة على الهاتف.");
+    assert!(m.iter().all(|(_, n)| !n.contains("لأول")), "{m:?}");
+}
