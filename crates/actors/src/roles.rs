@@ -297,11 +297,17 @@ pub fn find_roles(doc: &Doc) -> Vec<RoleMention> {
         // "NAME، role": a person right before (a comma between) holds it — except for a
         // counterpart, who is by definition someone else ("مودي، نظيره الكندي").
         let counterpart = head == search_key("نظير") || head == search_key("نظيرة");
+        // Without the comma the name is another party: `التقى الرئيس التونسي قيس سعيد رئيس
+        // الوزراء الإيطالي` (the verb's object).
         if holder.is_none() && !counterpart {
-            let before =
-                toks[..i.saturating_sub(usize::from(start < t.span.start))].iter().rposition(|x| {
-                    !(x.kind == TokenKind::Punct && matches!(x.text.as_str(), "،" | ","))
-                });
+            let upto = i.saturating_sub(usize::from(start < t.span.start));
+            let is_comma = |x: &&rasd_doc::Token| {
+                x.kind == TokenKind::Punct && matches!(x.text.as_str(), "،" | ",")
+            };
+            let before = match upto.checked_sub(1).map(|c| &toks[c]) {
+                Some(c) if is_comma(&c) => upto.checked_sub(2),
+                _ => None,
+            };
             if let Some(k) = before {
                 if let Some(m) = mention_at(k) {
                     let mention = &doc.mentions[m];

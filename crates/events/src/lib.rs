@@ -331,6 +331,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     // The source of the last directed event and its sentence: a clause whose verb has no
     // subject of its own (`وطالب الجزائر`, "and he called on Algeria") continues it.
     let mut topic: Option<(usize, usize)> = None;
+    let affiliations = affiliations(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.span.start < skip_until {
             continue;
@@ -359,6 +360,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             doc,
             toks: doc.tokens.iter().filter(|t| s.span.contains(t.span)).collect(),
             in_titles: here.iter().filter(|(_, m)| in_title(m)).map(|(i, _)| *i).collect(),
+            affiliations: &affiliations,
             mentions: here,
             span: s.span,
         };
@@ -582,7 +584,35 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 f.mode = Some("meet".into());
             }
         }
+        // A meeting needs two parties: a titled person and the body or country of the title
+        // (`الأمين العام للمجلس الأعلى للأمن القومي، علي شمخاني`) are one. (A report naming
+        // one participant stays: it may join a fuller report of the same meeting.)
+        found.retain(|f| {
+            if f.participants.len() + f.implied.len() < 2 {
+                return true;
+            }
+            let mut groups: Vec<usize> = Vec::new();
+            for &p in &f.participants {
+                if !groups.iter().any(|&q| same_party(doc, &affiliations, p, q)) {
+                    groups.push(p);
+                }
+            }
+            groups.len() + f.implied.len() >= 2
+        });
         out.extend(found);
+    }
+    out
+}
+
+/// Who belongs to whom in a document, by name key: a titled person and the organisation or
+/// country of the title (`الرئيس المصري عبدالفتاح السيسي` → مصر).
+fn affiliations(doc: &Doc) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for r in &doc.roles {
+        let Some(holder) = &r.holder else { continue };
+        for party in [&r.org, &r.country].into_iter().flatten() {
+            out.insert((rasd_actors::name_key(holder), rasd_actors::name_key(party)));
+        }
     }
     out
 }
@@ -642,6 +672,8 @@ struct Sentence<'a> {
     mentions: Vec<(usize, &'a Mention)>,
     /// Mentions inside the title of a person the sentence names: not actors of directed events.
     in_titles: HashSet<usize>,
+    /// The document's titled people and their bodies or countries ([`affiliations`]).
+    affiliations: &'a HashSet<(String, String)>,
     span: Span,
 }
 
@@ -743,7 +775,7 @@ fn directed(
     date: Option<String>,
     topic: Option<usize>,
 ) -> Option<EventMention> {
-    let Sentence { doc, toks, mentions: in_sentence, span: sentence, in_titles } = s;
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, in_titles, affiliations } = s;
     let (doc, sentence) = (*doc, *sentence);
     let trigger = toks[ti].span;
     // Actors near the trigger; a place introduced by في or ب is where it happened, not who
@@ -788,7 +820,7 @@ fn directed(
                 .skip(from)
                 .filter(|(_, m)| !from_min(m))
                 .map(|(t, m)| (*t, *m))
-                .filter(|&(t, _)| !same_party(doc, source, t))
+                .filter(|&(t, _)| !same_party(doc, affiliations, source, t))
         };
         let marked = if etype == "SANCTION" { candidates().find(|(_, m)| on(m)) } else { None };
         marked.or_else(|| candidates().next()).map(|(t, _)| t)
@@ -916,10 +948,29 @@ fn nominal(s: &Sentence, ti: usize, etype: &str, date: Option<String>) -> Option
     })
 }
 
-/// Whether two mentions name one party: the same mention or name, or a city and its country.
-fn same_party(doc: &Doc, a: usize, b: usize) -> bool {
+/// Whether two mentions name one party: the same mention or name, a city and its country, or
+/// a titled person and the body or country of the title (`affiliations`).
+fn same_party(doc: &Doc, affiliations: &HashSet<(String, String)>, a: usize, b: usize) -> bool {
     let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
     if a == b || search_key(&x.name) == search_key(&y.name) {
+        return true;
+    }
+    let person_keys = |m: &Mention| {
+        let words = rasd_actors::name_words(&m.name);
+        let last = words.last().cloned().unwrap_or_default();
+        [words.concat(), last]
+    };
+    let affiliated = |p: &Mention, q: &Mention| {
+        p.label == "PER"
+            && q.label != "PER"
+            && person_keys(p).iter().any(|k| {
+                let party = rasd_actors::name_key(&q.name);
+                affiliations.iter().any(|(h, o)| {
+                    *o == party && (h == k || h.ends_with(k.as_str()) && !k.is_empty())
+                })
+            })
+    };
+    if affiliated(x, y) || affiliated(y, x) {
         return true;
     }
     let country_of = |m: &Mention| city_country().get(&search_key(&m.name)).map(|c| search_key(c));
