@@ -825,8 +825,47 @@ fn directed(
         let marked = if etype == "SANCTION" { candidates().find(|(_, m)| on(m)) } else { None };
         marked.or_else(|| candidates().next()).map(|(t, _)| t)
     };
-    let (source, target) = match before {
-        Some((s, _)) => (*s, target_after(*s, 0)?),
+    // Failing a named target, a nationality adjective after the verb names it (`وجه ترامب
+    // انتقادات للاتفاق النووي الإيراني`, `نددت … بالتهديدات الأميركية`): its country, unless
+    // it is the source's own.
+    let adjective_after = |source: usize| -> Option<String> {
+        let src = &doc.mentions[source];
+        // After the subject when it follows the verb (`هددت الممثلة البحرينية …` describes
+        // the subject).
+        let from = trigger.end.max(src.span.end);
+        toks[ti + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.span.start >= from)
+            .filter(|(_, t)| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+            .take(ADJECTIVE_REACH)
+            .take_while(|(_, t)| !breaks_clause(t, false))
+            .filter(|(_, t)| !doc.mentions.iter().any(|m| m.span.contains(t.span)))
+            .filter(|(_, t)| !doc.roles.iter().any(|r| r.span.contains(t.span)))
+            .find_map(|(k, t)| {
+                let k = ti + 1 + k;
+                let article = toks[k - 1].clitic == Clitic::Article && toks[k - 1].word == t.word;
+                let form = if article { format!("ال{}", t.form) } else { t.form.clone() };
+                if not_nationality().contains(&search_key(&t.form)) {
+                    return None;
+                }
+                rasd_actors::demonym_country(&form).map(str::to_string)
+            })
+            .filter(|c| {
+                let key = rasd_actors::name_key(c);
+                let city_of = city_country().get(&search_key(&src.name));
+                rasd_actors::name_key(&src.name) != key
+                    && city_of.is_none_or(|country| rasd_actors::name_key(country) != key)
+                    && !affiliations
+                        .iter()
+                        .any(|(h, o)| *o == key && *h == rasd_actors::name_key(&src.name))
+            })
+    };
+    let (source, target, implied) = match before {
+        Some((s, _)) => match target_after(*s, 0) {
+            Some(t) => (*s, Some(t), None),
+            None => (*s, None, Some(adjective_after(*s)?)),
+        },
         None => {
             let s = after.first()?;
             // The subject follows the verb closely (a title may come between).
@@ -849,17 +888,20 @@ fn directed(
                 s.1.label == "LOC" && !masculine_places().contains(&search_key(&s.1.name));
             if masculine && feminine_place && gap == 0 {
                 let source = topic?;
-                (source, target_after(source, 0)?)
+                (source, Some(target_after(source, 0)?), None)
             } else {
-                (s.0, target_after(s.0, 1)?)
+                match target_after(s.0, 1) {
+                    Some(t) => (s.0, Some(t), None),
+                    None => (s.0, None, Some(adjective_after(s.0)?)),
+                }
             }
         }
     };
     Some(EventMention {
         etype: etype.to_string(),
         mode: None,
-        participants: vec![source, target],
-        implied: Vec::new(),
+        participants: std::iter::once(source).chain(target).collect(),
+        implied: implied.into_iter().collect(),
         location,
         date,
         sentence,
@@ -867,6 +909,9 @@ fn directed(
         rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
     })
 }
+
+/// Most words after a directed verb in which a nationality adjective can name its target.
+const ADJECTIVE_REACH: usize = 6;
 
 const NOMINAL: &str = include_str!("../data/nominal.tsv");
 

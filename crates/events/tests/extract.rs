@@ -402,3 +402,18 @@ fn whoever_asked_for_a_sanction_is_not_its_target() {
     assert!(pairs.iter().any(|(t, _, o)| t == "SANCTION" && o == "كوريا الشمالية"), "{pairs:?}");
     assert!(pairs.iter().all(|(_, _, o)| o != "واشنطن"), "{pairs:?}");
 }
+
+#[test]
+fn a_nationality_adjective_after_the_verb_names_a_missing_target() {
+    let d = doc(
+        "ووجه الرئيس الأمريكي دونالد ترامب انتقادات حادة للاتفاق النووي الإيراني أمس.",
+        Some("2018-04-25"),
+    );
+    let ev = extract(&d);
+    let accuse = ev.iter().find(|e| e.etype == "ACCUSE").expect("an ACCUSE");
+    assert_eq!(d.mentions[accuse.participants[0]].name, "دونالد ترامب");
+    assert_eq!(accuse.implied, vec!["إيران".to_string()]);
+    // The subject's own nationality (before its name) is not the target.
+    let d = doc("وهددت الممثلة البحرينية شيماء سبت بمقاضاة طبيب.", Some("2018-04-25"));
+    assert!(extract(&d).iter().all(|e| e.implied.iter().all(|c| c != "البحرين")));
+}
