@@ -1,0 +1,210 @@
+//! The sentence as the rules see it, and the word-order helpers they share: which names are
+//! near a trigger within its clause, which are sources of reported speech, what a preposition
+//! introduces, and which mentions name one party.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Whether a mention is the source or medium of the report, not a party: an organisation
+/// after a word of `data/source_cues.txt` (`نقلت وكالة إرنا`, `بحسب رويترز`) or in brackets
+/// (a gloss of the name before it), or a platform of `data/platforms.txt` (`على تويتر`).
+pub(crate) fn is_source(
+    toks: &[&rasd_doc::Token],
+    in_sentence: &[(usize, &Mention)],
+    m: &Mention,
+) -> bool {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    let cues = C.get_or_init(|| {
+        lines(SOURCE_CUES).map(|w| search_key(w.strip_prefix("ال").unwrap_or(w))).collect()
+    });
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    let platforms = P.get_or_init(|| lines(PLATFORMS).map(platform_key).collect());
+    if m.label != "ORG" {
+        return false;
+    }
+    if platforms.contains(&platform_key(&m.name)) {
+        return true;
+    }
+    // Quotation marks around the name are skipped (`صحيفة "يديعوت أحرونوت"`).
+    let quote =
+        |t: &&&rasd_doc::Token| matches!(t.text.as_str(), "\"" | "«" | "»" | "“" | "”" | "'");
+    let mut before = toks.iter().rev().filter(|t| t.span.end <= m.span.start).filter(|t| !quote(t));
+    match before.find(|t| t.clitic == Clitic::None) {
+        // A name in brackets right after another one glosses it (`وكالة الأنباء الإيرانية
+        // (إرنا)`): it is that organisation again, not another party.
+        Some(t) if t.text == "(" => {
+            before.next().is_some_and(|p| in_sentence.iter().any(|(_, o)| o.span.end == p.span.end))
+        }
+        Some(t) => cues.contains(&search_key(t.form.strip_prefix("ال").unwrap_or(&t.form))),
+        None => false,
+    }
+}
+
+/// The two people named last before `at` in the sentence `si` or the one before it
+/// (distinct names, indices into the document's mentions, in text order).
+pub(crate) fn last_two_people(doc: &Doc, si: usize, at: usize) -> Vec<usize> {
+    let from = doc.sentences[si.saturating_sub(1)].span.start;
+    let mut found: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate().rev() {
+        if m.span.end > at || m.span.start < from || m.label != "PER" {
+            continue;
+        }
+        if !found.iter().any(|&j| doc.mentions[j].name == m.name) {
+            found.push(i);
+        }
+        if found.len() == 2 {
+            break;
+        }
+    }
+    found.reverse();
+    found
+}
+
+/// Most words between a trigger and a participant before it / after it.
+pub(crate) const WINDOW_BEFORE: usize = 1000;
+
+pub(crate) const WINDOW_AFTER: usize = 1000;
+
+/// Whether a token ends a clause on the given side of a trigger.
+pub(crate) fn breaks_clause(t: &rasd_doc::Token, before: bool) -> bool {
+    let b = clause_breaks();
+    (before && b.get(t.form.as_str()) == Some(&true)) || b.get(&search_key(&t.form)) == Some(&false)
+}
+
+/// The mentions of a sentence that can be an event's participants: within a few words of
+/// the trigger and not behind a clause break (see `data/clause_breaks.txt`).
+pub(crate) fn near_trigger<'a>(
+    toks: &[&rasd_doc::Token],
+    ti: usize,
+    in_sentence: &[(usize, &'a Mention)],
+) -> Vec<(usize, &'a Mention)> {
+    let trigger = toks[ti].span;
+    let is_word = |t: &&rasd_doc::Token| t.clitic == Clitic::None && t.kind != TokenKind::Punct;
+    in_sentence
+        .iter()
+        .filter(|(_, m)| !is_source(toks, in_sentence, m))
+        .filter(|(_, m)| {
+            let (between, before): (Vec<&rasd_doc::Token>, bool) = if m.span.end <= trigger.start {
+                let v = toks[..ti].iter().filter(|t| t.span.start >= m.span.end).copied().collect();
+                (v, true)
+            } else if m.span.start >= trigger.end {
+                let v =
+                    toks[ti + 1..].iter().filter(|t| t.span.end <= m.span.start).copied().collect();
+                (v, false)
+            } else {
+                return false;
+            };
+            let words = between.iter().filter(|t| is_word(t)).count();
+            // Before the trigger, a comma followed by a conjunction starts a new clause
+            // ("شدد بلينكن …، وفي ذات الشهر زارت نائبته"); after it, the same pattern
+            // continues a list of participants, so it does not break there.
+            let new_clause = before
+                && between.windows(2).any(|w| {
+                    matches!(w[0].text.as_str(), "،" | ",") && w[1].clitic == Clitic::Conjunction
+                });
+            // After it, a comma and a conjunction followed by another event word start a
+            // coordinated clause with its own participants ("زار بلينكن المغرب، وفي مايو زار
+            // أوستن تونس"); a list of names ("… هاينز، ومع بيرنز") goes on.
+            let coordinated = !before
+                && between.windows(2).enumerate().any(|(k, w)| {
+                    matches!(w[0].text.as_str(), "،" | ",")
+                        && w[1].clitic == Clitic::Conjunction
+                        && between[k + 1..].iter().any(|t| {
+                            t.clitic == Clitic::None
+                                && triggers().contains_key(&search_key(&t.form))
+                        })
+                });
+            if new_clause || coordinated {
+                return false;
+            }
+            let broken = between.iter().filter(|t| is_word(t)).any(|t| breaks_clause(t, before));
+            !broken && words <= if before { WINDOW_BEFORE } else { WINDOW_AFTER }
+        })
+        .copied()
+        .collect()
+}
+
+/// Who belongs to whom in a document, by name key: a titled person and the organisation or
+/// country of the title (`الرئيس المصري عبدالفتاح السيسي` → مصر).
+pub(crate) fn affiliations(doc: &Doc) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for r in &doc.roles {
+        let Some(holder) = &r.holder else { continue };
+        for party in [&r.org, &r.country].into_iter().flatten() {
+            out.insert((rasd_actors::name_key(holder), rasd_actors::name_key(party)));
+        }
+    }
+    out
+}
+
+/// One sentence of a document, as the event rules read it.
+pub(crate) struct Sentence<'a> {
+    pub(crate) doc: &'a Doc,
+    /// The sentence's tokens.
+    pub(crate) toks: Vec<&'a rasd_doc::Token>,
+    /// The sentence's mentions with their indices in the document.
+    pub(crate) mentions: Vec<(usize, &'a Mention)>,
+    /// Mentions inside the title of a person the sentence names: not actors of directed events.
+    pub(crate) in_titles: HashSet<usize>,
+    /// The document's titled people and their bodies or countries ([`affiliations`]).
+    pub(crate) affiliations: &'a HashSet<(String, String)>,
+    pub(crate) span: Span,
+}
+
+/// Whether two mentions name one party: the same mention or name, a city and its country, or
+/// a titled person and the body or country of the title (`affiliations`).
+pub(crate) fn same_party(
+    doc: &Doc,
+    affiliations: &HashSet<(String, String)>,
+    a: usize,
+    b: usize,
+) -> bool {
+    let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
+    if a == b || search_key(&x.name) == search_key(&y.name) {
+        return true;
+    }
+    let person_keys = |m: &Mention| {
+        let words = rasd_actors::name_words(&m.name);
+        let last = words.last().cloned().unwrap_or_default();
+        [words.concat(), last]
+    };
+    let affiliated = |p: &Mention, q: &Mention| {
+        p.label == "PER"
+            && q.label != "PER"
+            && person_keys(p).iter().any(|k| {
+                let party = rasd_actors::name_key(&q.name);
+                affiliations.iter().any(|(h, o)| {
+                    *o == party && (h == k || h.ends_with(k.as_str()) && !k.is_empty())
+                })
+            })
+    };
+    if affiliated(x, y) || affiliated(y, x) {
+        return true;
+    }
+    let country_of = |m: &Mention| city_country().get(&search_key(&m.name)).map(|c| search_key(c));
+    country_of(x).is_some_and(|c| c == search_key(&y.name))
+        || country_of(y).is_some_and(|c| c == search_key(&x.name))
+}
+
+/// Whether the word before a mention is one of `words`, written apart (`في`, `إلى`) or
+/// attached as a preposition (`ل`, `ب`). The mention's own article and any marks between
+/// (`إلى #بكين`, `صحيفة «…»`) are stepped over.
+pub(crate) fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    let first = &doc.tokens[pos];
+    doc.tokens[..pos]
+        .iter()
+        .rev()
+        .find(|t| {
+            t.clitic != Clitic::Article && !matches!(t.kind, TokenKind::Punct | TokenKind::Symbol)
+        })
+        .is_some_and(|prev| {
+            let attached = prev.clitic == Clitic::Preposition && prev.word == first.word;
+            (attached || prev.clitic == Clitic::None) && words.contains(&prev.form.as_str())
+        })
+}
+
+/// Whether a mention is introduced as a place: after في, or after an attached ب.
+pub(crate) fn located(doc: &Doc, m: &Mention) -> bool {
+    introduced_by(doc, m, &["في", "ب"])
+}

@@ -1,0 +1,159 @@
+//! CONSULT: meetings, visits, hosting, calls and summits, with their participants, place and
+//! mode.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// A mode's priority when a sentence has several triggers (هستقبل … لبحث: host wins).
+pub(crate) fn priority(mode: &str) -> u8 {
+    match mode {
+        "host" => 5,
+        "visit" => 4,
+        "phone" => 3,
+        "multilateral" => 2,
+        _ => 1,
+    }
+}
+
+/// A visit to a list of places (`بزيارة أربعة بلدان هي غانا، وملاوي، وكينيا، ومصر`) is one
+/// visit per place: the places named one after another after the visited one, separated
+/// only by commas and و.
+pub(crate) fn split_visits(s: &Sentence, e: EventMention) -> Vec<EventMention> {
+    let Some(first) = e.location.filter(|_| e.mode.as_deref() == Some("visit")) else {
+        return vec![e];
+    };
+    let doc = s.doc;
+    let mut places = vec![first];
+    let mut end = doc.mentions[first].span.end;
+    let first_end = end;
+    for &(i, m) in s.mentions.iter().filter(|(_, m)| m.span.start >= first_end) {
+        let between: Vec<&&rasd_doc::Token> =
+            s.toks.iter().filter(|t| t.span.start >= end && t.span.end <= m.span.start).collect();
+        let joined = !between.is_empty()
+            && between.iter().all(|t| {
+                matches!(t.text.as_str(), "،" | ",")
+                    || (t.clitic == Clitic::Conjunction && t.form == "و")
+            });
+        if m.label != "LOC" || !joined {
+            break;
+        }
+        places.push(i);
+        end = m.span.end;
+    }
+    if places.len() < 2 {
+        return vec![e];
+    }
+    places
+        .iter()
+        .map(|&p| {
+            let mut v = e.clone();
+            v.participants.retain(|i| !places.contains(i));
+            v.participants.push(p);
+            v.participants.sort_unstable();
+            v.location = Some(p);
+            v.implied = city_country()
+                .get(&search_key(&doc.mentions[p].name))
+                .cloned()
+                .into_iter()
+                .collect();
+            v
+        })
+        .collect()
+}
+
+/// A CONSULT event for the trigger at `ti`: the people and organisations near it, and for
+/// a visit the place visited (which stands for the host).
+pub(crate) fn consult(
+    s: &Sentence,
+    ti: usize,
+    mode: &str,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
+    let (doc, sentence) = (*doc, *sentence);
+    let trigger = toks[ti].span;
+    let near = near_trigger(toks, ti, in_sentence);
+    // An organisation after في is where the meeting took place (`في البيت الأبيض`,
+    // `في الكرملين`), not a party to it.
+    let venue = |m: &Mention| m.label == "ORG" && introduced_by(doc, m, &["في"]);
+    let mut participants: Vec<usize> = near
+        .iter()
+        .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m))
+        .map(|(i, _)| *i)
+        .collect();
+    // The place: for a visit, the first place after the trigger (the place visited, which
+    // also stands for the host); otherwise a place after في or ب.
+    let mut location = None;
+    let mut implied = Vec::new();
+    if mode == "visit" {
+        // After a verbal noun (`زيارة`، `جولة`) the place visited is introduced by إلى، ل، في,
+        // تشمل or a list's هي (`زيارته للمغرب`، `جولة تشمل سويسرا`، `أربعة بلدان هي غانا`); a place named otherwise belongs to
+        // another phrase (`خلال الزيارة، على دعم واشنطن`). After a verb it is the object (`زار بلينكن المغرب`).
+        let nominal = NOMINAL_VISITS.contains(&search_key(&toks[ti].form).as_str());
+        let destination = |m: &Mention| {
+            !nominal
+                || introduced_by(
+                    doc,
+                    m,
+                    &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل", "هي", "منها", "بينها"],
+                )
+        };
+        if let Some((i, m)) = near
+            .iter()
+            .find(|(_, m)| m.label == "LOC" && m.span.start > trigger.start && destination(m))
+        {
+            location = Some(*i);
+            // The place visited takes part; a visited city's country does too (guidelines:
+            // the host country stands in when no host is named).
+            participants.push(*i);
+            if let Some(country) = city_country().get(&search_key(&m.name)) {
+                implied.push(country.clone());
+            }
+        }
+    }
+    if location.is_none() {
+        // The first introduced place after the trigger, else the nearest before it (long
+        // sentences name several places).
+        let places: Vec<&(usize, &Mention)> =
+            in_sentence.iter().filter(|(_, m)| m.label == "LOC" && located(doc, m)).collect();
+        location = places
+            .iter()
+            .find(|(_, m)| m.span.start > trigger.start)
+            .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
+            .map(|(i, _)| *i)
+            .or_else(|| near.iter().find(|(_, m)| venue(m)).map(|(i, _)| *i));
+    }
+    // A dual verb with fewer than two named participants: the two people named just before.
+    let people = participants.iter().filter(|&&i| doc.mentions[i].label == "PER").count();
+    if people < 2 && dual_verbs().contains(&search_key(&toks[ti].form)) {
+        if let Some(si) = doc.sentences.iter().position(|x| x.span == sentence) {
+            for p in last_two_people(doc, si, trigger.start) {
+                if !participants.contains(&p) {
+                    participants.push(p);
+                }
+            }
+        }
+    }
+    if participants.is_empty() && implied.is_empty() {
+        return None;
+    }
+    participants.sort_unstable();
+    participants.dedup();
+    Some(EventMention {
+        etype: "CONSULT".into(),
+        mode: Some(mode.into()),
+        participants,
+        implied,
+        location,
+        date,
+        sentence,
+        trigger,
+        rule: format!("consult:{mode}:{}", toks[ti].form),
+    })
+}
+
+/// Whether a place mention is introduced by في or the preposition ب: the token right
+/// before it (an attached article aside) is the clitic ب of its own word, or the word في.
+/// `بقيادة السعودية` does not introduce السعودية: its ب belongs to قيادة.
+/// Verbal nouns of visiting (search keys): their destination needs a preposition.
+pub(crate) const NOMINAL_VISITS: &[&str] = &["زياره", "زيارت", "زيارات", "جوله", "جولت"];

@@ -1,0 +1,155 @@
+//! Directed events (ACCUSE, THREATEN, REQUEST, SUPPORT, REJECT …): source and target read
+//! from Arabic word order.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// An event with a source and a target, read from Arabic word order: in a verb-first clause
+/// (اتهم كوربن حكومة ماي) the first actor after the verb is the source and the next one the
+/// target; when an actor precedes the verb in the same clause (روسيا … عرقلت قرارا) it is the
+/// source and the first actor after the verb the target. Actors are named people,
+/// organisations and places (a country acting through its government).
+pub(crate) fn directed(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    date: Option<String>,
+    topic: Option<usize>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, in_titles, affiliations } = s;
+    let (doc, sentence) = (*doc, *sentence);
+    let trigger = toks[ti].span;
+    // Actors near the trigger; a place introduced by في or ب is where it happened, not who
+    // acted or was acted on; a name inside a named person's title is neither.
+    let near = near_trigger(toks, ti, in_sentence);
+    let location = near
+        .iter()
+        .find(|(_, m)| m.label == "LOC" && located(doc, m) && m.span.start > trigger.start)
+        .map(|(i, _)| *i);
+    let actors: Vec<&(usize, &Mention)> = near
+        .iter()
+        .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+        .filter(|(_, m)| !(m.label == "LOC" && located(doc, m)))
+        .filter(|(i, _)| !in_titles.contains(i))
+        .collect();
+    // The clause: from the last comma or sentence start before the trigger.
+    let clause_start = toks[..ti]
+        .iter()
+        .rev()
+        .find(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text.as_str(), "،" | "," | ":" | "\"" | "؛")
+        })
+        .map_or(sentence.start, |t| t.span.end);
+    let after: Vec<&&(usize, &Mention)> =
+        actors.iter().filter(|(_, m)| m.span.start > trigger.end).collect();
+    let before = actors
+        .iter()
+        .rev()
+        .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start);
+    // The target is the first actor after the verb that is another party than the source:
+    // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
+    // … بيونغ يانغ`) or the country of its city.
+    // `بطلب من واشنطن`, `بدعم من …` name who asked or helped, not the target (except for a
+    // request, whose addressee من may introduce: `طلب من الأمم المتحدة`). A sanction falls
+    // on the actor after على when there is one.
+    let from_min = |m: &Mention| etype != "REQUEST" && introduced_by(doc, m, &["من"]);
+    let on = |m: &Mention| introduced_by(doc, m, &["على"]);
+    let target_after = |source: usize, from: usize| {
+        let candidates = || {
+            after
+                .iter()
+                .skip(from)
+                .filter(|(_, m)| !from_min(m))
+                .map(|(t, m)| (*t, *m))
+                .filter(|&(t, _)| !same_party(doc, affiliations, source, t))
+        };
+        let marked = if etype == "SANCTION" { candidates().find(|(_, m)| on(m)) } else { None };
+        marked.or_else(|| candidates().next()).map(|(t, _)| t)
+    };
+    // Failing a named target, a nationality adjective after the verb names it (`وجه ترامب
+    // انتقادات للاتفاق النووي الإيراني`, `نددت … بالتهديدات الأميركية`): its country, unless
+    // it is the source's own.
+    let adjective_after = |source: usize| -> Option<String> {
+        let src = &doc.mentions[source];
+        // After the subject when it follows the verb (`هددت الممثلة البحرينية …` describes
+        // the subject).
+        let from = trigger.end.max(src.span.end);
+        toks[ti + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.span.start >= from)
+            .filter(|(_, t)| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+            .take(ADJECTIVE_REACH)
+            .take_while(|(_, t)| !breaks_clause(t, false))
+            .filter(|(_, t)| !doc.mentions.iter().any(|m| m.span.contains(t.span)))
+            .filter(|(_, t)| !doc.roles.iter().any(|r| r.span.contains(t.span)))
+            .find_map(|(k, t)| {
+                let k = ti + 1 + k;
+                let article = toks[k - 1].clitic == Clitic::Article && toks[k - 1].word == t.word;
+                let form = if article { format!("ال{}", t.form) } else { t.form.clone() };
+                if not_nationality().contains(&search_key(&t.form)) {
+                    return None;
+                }
+                rasd_actors::demonym_country(&form).map(str::to_string)
+            })
+            .filter(|c| {
+                let key = rasd_actors::name_key(c);
+                let city_of = city_country().get(&search_key(&src.name));
+                rasd_actors::name_key(&src.name) != key
+                    && city_of.is_none_or(|country| rasd_actors::name_key(country) != key)
+                    && !affiliations
+                        .iter()
+                        .any(|(h, o)| *o == key && *h == rasd_actors::name_key(&src.name))
+            })
+    };
+    let (source, target, implied) = match before {
+        Some((s, _)) => match target_after(*s, 0) {
+            Some(t) => (*s, Some(t), None),
+            None => (*s, None, Some(adjective_after(*s)?)),
+        },
+        None => {
+            let s = after.first()?;
+            // The subject follows the verb closely (a title may come between).
+            let gap = doc
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.span.start >= trigger.end
+                        && t.span.end <= s.1.span.start
+                        && t.clitic == Clitic::None
+                })
+                .count();
+            if gap > 4 {
+                return None;
+            }
+            // A masculine verb right before a feminine place (`وطالب الجزائر`) has no subject
+            // there: the place is its object, and the subject is the previous clause's.
+            let masculine = masculine_verbs().contains(&search_key(&toks[ti].form));
+            let feminine_place =
+                s.1.label == "LOC" && !masculine_places().contains(&search_key(&s.1.name));
+            if masculine && feminine_place && gap == 0 {
+                let source = topic?;
+                (source, Some(target_after(source, 0)?), None)
+            } else {
+                match target_after(s.0, 1) {
+                    Some(t) => (s.0, Some(t), None),
+                    None => (s.0, None, Some(adjective_after(s.0)?)),
+                }
+            }
+        }
+    };
+    Some(EventMention {
+        etype: etype.to_string(),
+        mode: None,
+        participants: std::iter::once(source).chain(target).collect(),
+        implied: implied.into_iter().collect(),
+        location,
+        date,
+        sentence,
+        trigger,
+        rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
+    })
+}
+
+/// Most words after a directed verb in which a nationality adjective can name its target.
+pub(crate) const ADJECTIVE_REACH: usize = 6;

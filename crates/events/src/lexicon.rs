@@ -1,0 +1,190 @@
+//! The crate's language data (`data/`), loaded once: triggers, modality, clause breaks,
+//! places, verbal nouns.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(crate) const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+
+pub(crate) const MODALITY: &str = include_str!("../data/modality.txt");
+
+pub(crate) const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
+
+pub(crate) const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
+
+pub(crate) const DUAL_VERBS: &str = include_str!("../data/dual_verbs.txt");
+
+pub(crate) const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+
+pub(crate) const SOURCE_CUES: &str = include_str!("../data/source_cues.txt");
+
+pub(crate) const PLATFORMS: &str = include_str!("../data/platforms.txt");
+
+pub(crate) fn platform_key(name: &str) -> String {
+    search_key(&normalize_str(name.strip_prefix("ال").unwrap_or(name), Profile::Conservative))
+        .replace(' ', "")
+}
+
+/// Whether a sentence is a site's link or recommendation line (`اقرأ أيضًا: …`), which
+/// reports nothing of the article (`data/boilerplate.txt`); the rest of its line is skipped
+/// with it.
+pub(crate) fn is_boilerplate(sentence: &str) -> bool {
+    static B: OnceLock<Vec<String>> = OnceLock::new();
+    let openings = B.get_or_init(|| {
+        lines(BOILERPLATE).map(|l| search_key(&normalize_str(l, Profile::Conservative))).collect()
+    });
+    let start: String = sentence.trim_start().chars().take(40).collect();
+    let key = search_key(&normalize_str(&start, Profile::Conservative));
+    openings.iter().any(|o| key.starts_with(o.as_str()))
+}
+
+pub(crate) fn dual_verbs() -> &'static HashSet<String> {
+    static D: OnceLock<HashSet<String>> = OnceLock::new();
+    D.get_or_init(|| lines(DUAL_VERBS).map(search_key).collect())
+}
+
+/// Search key of a city's Arabic name → its country's Arabic name.
+pub(crate) fn city_country() -> &'static HashMap<String, String> {
+    static C: OnceLock<HashMap<String, String>> = OnceLock::new();
+    C.get_or_init(|| {
+        lines(CITY_COUNTRY)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(city, country)| (search_key(city), country.trim().to_string()))
+            .collect()
+    })
+}
+
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Trigger key → (PLOVER type, CONSULT mode or "-").
+pub(crate) fn triggers() -> &'static HashMap<String, (&'static str, &'static str)> {
+    static T: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in lines(TRIGGERS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [etype, mode, forms] = f.as_slice() else { continue };
+            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
+            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            for form in forms.split('|').filter(|f| !f.contains('+')) {
+                map.insert(search_key(form.trim()), (etype, mode));
+            }
+        }
+        map
+    })
+}
+
+/// Trigger verbs in the masculine singular (search keys): a perfect whose feminine (`+ت`) or
+/// an imperfect whose feminine (`ي…` → `ت…`) is listed beside it for the same type
+/// (`طالب`/`طالبت`, `يهدد`/`تهدد`), so the list itself says which forms agree with what.
+pub(crate) fn masculine_verbs() -> &'static HashSet<String> {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| {
+        let trig = triggers();
+        trig.iter()
+            .filter(|(k, (etype, _))| {
+                let same = |f: String| trig.get(&f).is_some_and(|(t, _)| t == etype);
+                same(format!("{k}ت"))
+                    || k.strip_prefix('ي').is_some_and(|rest| same(format!("ت{rest}")))
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
+    })
+}
+
+pub(crate) const MASCULINE_PLACES: &str = include_str!("../data/masculine_places.txt");
+
+/// Places named with a masculine noun (`المغرب`, `العراق`): most countries and all cities are
+/// feminine in Arabic, so a masculine verb cannot have them as its subject.
+pub(crate) fn masculine_places() -> &'static HashSet<String> {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    P.get_or_init(|| lines(MASCULINE_PLACES).map(search_key).collect())
+}
+
+/// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
+/// word's key, type, mode). The second word is one of the next [`PHRASE_REACH`] words of the
+/// sentence, clitics and article removed.
+pub(crate) const PHRASE_REACH: usize = 12;
+
+/// First word → its second words with type and mode.
+pub(crate) type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'static str)>>;
+
+pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
+    static T: OnceLock<PhraseTriggers> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map: PhraseTriggers = HashMap::new();
+        for line in lines(TRIGGERS) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [etype, mode, forms] = f.as_slice() else { continue };
+            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
+            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            for form in forms.split('|') {
+                if let Some((a, b)) = form.trim().split_once('+') {
+                    map.entry(search_key(a)).or_default().push((search_key(b), etype, mode));
+                }
+            }
+        }
+        map
+    })
+}
+
+pub(crate) fn modality() -> &'static HashSet<String> {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| lines(MODALITY).map(search_key).collect())
+}
+
+/// Clause breaks: word → whether it breaks only before the trigger. The before-only
+/// complementisers are matched exactly as written (with their hamza), since folded `ان`
+/// is also a name part (`مون جاي آن`); the others on their search key.
+pub(crate) fn clause_breaks() -> &'static HashMap<String, bool> {
+    static B: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    B.get_or_init(|| {
+        lines(CLAUSE_BREAKS)
+            .map(|l| match l.strip_prefix('<') {
+                Some(w) => (w.trim().to_string(), true),
+                None => (search_key(l), false),
+            })
+            .collect()
+    })
+}
+
+pub(crate) const NOMINAL: &str = include_str!("../data/nominal.tsv");
+
+/// Verbal nouns of directed events (`data/nominal.tsv`): search key → PLOVER type.
+pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
+    static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in lines(NOMINAL) {
+            let Some((etype, forms)) = line.split_once('\t') else { continue };
+            let etype: &'static str = Box::leak(etype.trim().to_string().into_boxed_str());
+            for form in forms.split('|') {
+                map.insert(search_key(form.trim()), etype);
+            }
+        }
+        map
+    })
+}
+
+pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.txt");
+
+/// Adjectives that are not read as nationalities after a verbal noun (`المالية`).
+pub(crate) fn not_nationality() -> &'static HashSet<String> {
+    static N: OnceLock<HashSet<String>> = OnceLock::new();
+    N.get_or_init(|| lines(NOT_NATIONALITY).map(search_key).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_load() {
+        assert_eq!(triggers().get(&search_key("التقى")), Some(&("CONSULT", "meet")));
+        assert_eq!(triggers().get(&search_key("زيارة")), Some(&("CONSULT", "visit")));
+        assert_eq!(triggers().get(&search_key("اتهم")), Some(&("ACCUSE", "-")));
+        assert!(modality().contains(&search_key("لم")));
+    }
+}
