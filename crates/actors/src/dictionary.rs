@@ -83,6 +83,10 @@ fn index() -> &'static Index {
     })
 }
 
+/// The model's confidence under which a one-word place or organisation right before a listed
+/// surname is read as that person's given name.
+const UNSURE_GIVEN_NAME: f32 = 0.7;
+
 /// The pipeline component that adds dictionary names as mentions (see the module docs).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DictionaryLayer;
@@ -162,13 +166,28 @@ impl Component for DictionaryLayer {
                     added.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
                 // A listed surname right after another person's name is that person's
                 // family name (`ميلانيا ترامب`, not Donald Trump): the name grows instead.
+                let adjacent = |m: &Mention| {
+                    m.span.end <= span.start
+                        && text[m.span.end..span.start].chars().all(|c| c == ' ')
+                };
                 let before_person = (keys.len() == 1 && label == "PER")
+                    .then(|| {
+                        (0..doc.mentions.len())
+                            .find(|&j| doc.mentions[j].label == "PER" && adjacent(&doc.mentions[j]))
+                    })
+                    .flatten();
+                // The same before a surname the model already tagged, when the word before is
+                // one the model was unsure of and no dictionary name (`ميلانيا` read as a
+                // place, 0.5): a given name.
+                let unsure_given = (keys.len() == 1 && label == "PER")
                     .then(|| {
                         (0..doc.mentions.len()).find(|&j| {
                             let m = &doc.mentions[j];
-                            m.label == "PER"
-                                && m.span.end <= span.start
-                                && text[m.span.end..span.start].chars().all(|c| c == ' ')
+                            m.label != "PER"
+                                && m.confidence < UNSURE_GIVEN_NAME
+                                && !m.name.contains(' ')
+                                && adjacent(m)
+                                && first_name_word(&m.name).is_none_or(|k| !index.contains_key(&k))
                         })
                     })
                     .flatten();
@@ -180,7 +199,11 @@ impl Component for DictionaryLayer {
                     added.push(found);
                 } else if overlapping.iter().all(|&j| inside(&doc.mentions[j].span)) {
                     let same = overlapping.len() == 1 && doc.mentions[overlapping[0]].span == span;
-                    if !same {
+                    if let (true, Some(j)) = (same, unsure_given) {
+                        relabel.push((j, "PER".into()));
+                        grow.push((j, span));
+                        replaced.push(overlapping[0]);
+                    } else if !same {
                         replaced.extend(overlapping);
                         added.push(found);
                     } else if doc.mentions[overlapping[0]].label == "MISC" {
@@ -212,8 +235,19 @@ impl Component for DictionaryLayer {
                 (j, whole, name, whole.slice(text).to_string())
             })
             .collect();
+        // A given name found so is a person wherever else the model was unsure of it.
+        let given: Vec<String> = relabel
+            .iter()
+            .filter(|(j, l)| l == "PER" && doc.mentions[*j].label != "PER")
+            .map(|(j, _)| doc.mentions[*j].name.clone())
+            .collect();
         for (j, label) in relabel {
             doc.mentions[j].label = label;
+        }
+        for m in doc.mentions.iter_mut() {
+            if m.label != "PER" && m.confidence < UNSURE_GIVEN_NAME && given.contains(&m.name) {
+                m.label = "PER".into();
+            }
         }
         for (j, span, name, written) in grown {
             let m = &mut doc.mentions[j];

@@ -119,3 +119,35 @@ fn a_model_mention_with_words_before_a_dictionary_name_shrinks_to_it() {
         d.mentions.iter().filter(|m| m.label == "ORG").map(|m| m.text.as_str()).collect();
     assert_eq!(orgs, ["بي بي سي"], "{:?}", d.mentions);
 }
+
+#[test]
+fn an_unsure_place_before_a_tagged_listed_surname_is_the_given_name() {
+    use rasd_doc::{Component, Mention, Span};
+    let mut d = doc("ووصلت ميلانيا ترامب إلى القاهرة. وزارت ميلانيا الأهرامات.");
+    let text = d.document.text.clone();
+    let mention = |at: usize, word: &str, label: &str, confidence: f32| Mention {
+        span: Span::new(at, at + word.len()),
+        text: word.into(),
+        name: word.into(),
+        label: label.into(),
+        confidence,
+        source: "ner".into(),
+    };
+    let first = text.find("ميلانيا").expect("name");
+    let second = text.rfind("ميلانيا").expect("name");
+    let surname = text.find("ترامب").expect("surname");
+    d.mentions = vec![
+        mention(first, "ميلانيا", "LOC", 0.5),
+        mention(surname, "ترامب", "PER", 0.5),
+        mention(second, "ميلانيا", "LOC", 0.5),
+    ];
+    rasd_actors::DictionaryLayer.process(&mut d).expect("dictionary");
+    let people: Vec<&str> =
+        d.mentions.iter().filter(|m| m.label == "PER").map(|m| m.name.as_str()).collect();
+    assert_eq!(people, ["ميلانيا ترامب", "ميلانيا"], "{:?}", d.mentions);
+    // A confident place stays a place (`القاهرة ترامب` is no name).
+    let mut d = doc("ووصلت ميلانيا ترامب إلى القاهرة.");
+    d.mentions = vec![mention(first, "ميلانيا", "LOC", 0.95), mention(surname, "ترامب", "PER", 0.5)];
+    rasd_actors::DictionaryLayer.process(&mut d).expect("dictionary");
+    assert!(d.mentions.iter().any(|m| m.label == "LOC"), "{:?}", d.mentions);
+}
