@@ -86,6 +86,8 @@ fn index() -> &'static Index {
 /// The model's confidence under which a one-word place or organisation right before a listed
 /// surname is read as that person's given name.
 const UNSURE_GIVEN_NAME: f32 = 0.7;
+/// Once a word is a given name so, it is a person elsewhere unless the model is this sure.
+const SURE_PLACE: f32 = 0.9;
 
 /// The pipeline component that adds dictionary names as mentions (see the module docs).
 #[derive(Debug, Clone, Copy, Default)]
@@ -245,7 +247,7 @@ impl Component for DictionaryLayer {
             doc.mentions[j].label = label;
         }
         for m in doc.mentions.iter_mut() {
-            if m.label != "PER" && m.confidence < UNSURE_GIVEN_NAME && given.contains(&m.name) {
+            if m.label != "PER" && m.confidence < SURE_PLACE && given.contains(&m.name) {
                 m.label = "PER".into();
             }
         }

@@ -134,6 +134,20 @@ pub(crate) fn consult(
             }
         }
     }
+    // A visit whose visitor is not named — `زيارتها` ("her visit"), or a sentence naming no
+    // one (`بدأتها … بزيارة أربعة بلدان`) — is the visit of the person named last before it.
+    let named =
+        participants.iter().any(|&i| matches!(doc.mentions[i].label.as_str(), "PER" | "ORG"));
+    let pronoun =
+        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let nobody = !in_sentence.iter().any(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"));
+    if mode == "visit" && location.is_some() && !named && (pronoun || nobody) {
+        if let Some(si) = doc.sentences.iter().position(|x| x.span == sentence) {
+            if let Some(&p) = last_two_people(doc, si, trigger.start).last() {
+                participants.push(p);
+            }
+        }
+    }
     if participants.is_empty() && implied.is_empty() {
         return None;
     }

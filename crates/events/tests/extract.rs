@@ -417,3 +417,22 @@ fn a_nationality_adjective_after_the_verb_names_a_missing_target() {
     let d = doc("وهددت الممثلة البحرينية شيماء سبت بمقاضاة طبيب.", Some("2018-04-25"));
     assert!(extract(&d).iter().all(|e| e.implied.iter().all(|c| c != "البحرين")));
 }
+
+#[test]
+fn a_visit_with_an_unnamed_visitor_is_the_last_named_persons() {
+    let text = "واستقبل الرئيس التونسي قيس سعيد الأمين العام للأمم المتحدة أنطونيو غوتيريش. \
+                وكان قد بدأ جولته في الأول من الشهر الجاري بزيارة ثلاثة بلدان هي ليبيا، والجزائر، وتونس.";
+    let d = doc(text, Some("2023-04-20"));
+    let ev = extract(&d);
+    let visits: Vec<Vec<String>> = ev
+        .iter()
+        .filter(|e| e.mode.as_deref() == Some("visit"))
+        .map(|e| e.participants.iter().map(|&i| d.mentions[i].name.clone()).collect())
+        .collect();
+    assert!(
+        visits
+            .iter()
+            .any(|p| p.iter().any(|n| n.contains("غوتيريش")) && p.iter().any(|n| n == "ليبيا")),
+        "{visits:?}"
+    );
+}
