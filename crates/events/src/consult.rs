@@ -141,10 +141,12 @@ pub(crate) fn consult(
     let pronoun =
         toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
     let nobody = !in_sentence.iter().any(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"));
+    let mut visitor_before = false;
     if mode == "visit" && location.is_some() && !named && (pronoun || nobody) {
         if let Some(si) = doc.sentences.iter().position(|x| x.span == sentence) {
             if let Some(&p) = last_two_people(doc, si, trigger.start).last() {
                 participants.push(p);
+                visitor_before = true;
             }
         }
     }
@@ -162,7 +164,11 @@ pub(crate) fn consult(
         date,
         sentence,
         trigger,
-        rule: format!("consult:{mode}:{}", toks[ti].form),
+        rule: format!(
+            "consult:{mode}:{}{}",
+            toks[ti].form,
+            if visitor_before { "; visitor: the person named last before" } else { "" }
+        ),
     })
 }
 
