@@ -155,17 +155,7 @@ pub(crate) const NOMINAL: &str = include_str!("../data/nominal.tsv");
 /// Verbal nouns of directed events (`data/nominal.tsv`): search key → PLOVER type.
 pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
     static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    N.get_or_init(|| {
-        let mut map = HashMap::new();
-        for line in lines(NOMINAL) {
-            let Some((etype, forms)) = line.split_once('\t') else { continue };
-            let etype: &'static str = Box::leak(etype.trim().to_string().into_boxed_str());
-            for form in forms.split('|') {
-                map.insert(search_key(form.trim()), etype);
-            }
-        }
-        map
-    })
+    N.get_or_init(|| typed_forms(NOMINAL))
 }
 
 pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.txt");
@@ -174,6 +164,27 @@ pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.t
 pub(crate) fn not_nationality() -> &'static HashSet<String> {
     static N: OnceLock<HashSet<String>> = OnceLock::new();
     N.get_or_init(|| lines(NOT_NATIONALITY).map(search_key).collect())
+}
+
+pub(crate) const BETWEEN: &str = include_str!("../data/between.tsv");
+
+/// Nouns of events between parties (`data/between.tsv`): search key → PLOVER type.
+pub(crate) fn betweens() -> &'static HashMap<String, &'static str> {
+    static B: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    B.get_or_init(|| typed_forms(BETWEEN))
+}
+
+/// `TYPE<TAB>form|form…` lines → search key of each form → type.
+pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
+    let mut map = HashMap::new();
+    for line in lines(data) {
+        let Some((etype, forms)) = line.split_once('\t') else { continue };
+        let etype: &'static str = Box::leak(etype.trim().to_string().into_boxed_str());
+        for form in forms.split('|') {
+            map.insert(search_key(form.trim()), etype);
+        }
+    }
+    map
 }
 
 #[cfg(test)]

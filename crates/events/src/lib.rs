@@ -16,7 +16,8 @@
 //! sentence view and the word-order helpers they share):
 //! - `consult.rs` — CONSULT: meetings, visits, hosting, calls, summits, with modes;
 //! - `directed.rs` — the directed types (ACCUSE, THREATEN, REQUEST …) read from word order;
-//! - `nominal.rs` — directed events stated by a verbal noun and a nationality adjective.
+//! - `nominal.rs` — directed events stated by a verbal noun and a nationality adjective;
+//! - `between.rs` — events between parties stated by a noun and `بين X و Y`.
 //!
 //! A new family copies `nominal.rs` (the smallest): a data file of its words loaded in
 //! `lexicon.rs`, a function from a `clause::Sentence` and a trigger position to an
@@ -24,6 +25,7 @@
 //! `merge.rs` joins mentions across documents.
 #![deny(missing_docs)]
 
+mod between;
 mod clause;
 mod consult;
 mod dates;
@@ -39,6 +41,7 @@ use rasd_doc::{Clitic, Component, Doc, Mention, Span, TokenKind};
 use rasd_text::{normalize_str, search_key, Profile};
 use serde::Serialize;
 
+use between::*;
 use clause::*;
 use consult::*;
 use dates::is_yearless;
@@ -161,8 +164,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
                 continue;
             }
-            let Some(&etype) = nominals().get(&search_key(&t.form)) else { continue };
-            if let Some(e) = nominal(&site, i, etype, date_at(i)) {
+            let key = search_key(&t.form);
+            let found = match (nominals().get(&key), betweens().get(&key)) {
+                (Some(&etype), _) => nominal(&site, i, etype, date_at(i)),
+                (None, Some(&etype)) => between(&site, i, etype, date_at(i)),
+                (None, None) => None,
+            };
+            if let Some(e) = found {
                 nominal_at.insert(i);
                 out.push(e);
             }

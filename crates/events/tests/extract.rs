@@ -436,3 +436,20 @@ fn a_visit_with_an_unnamed_visitor_is_the_last_named_persons() {
         "{visits:?}"
     );
 }
+
+#[test]
+fn an_agreement_between_two_named_parties_is_an_agree_event() {
+    let d = doc(
+        "ووقعت الحكومة أمس على اتفاق تجاري بين اليابان والاتحاد الأوروبي يلغي معظم الرسوم.",
+        Some("2018-07-18"),
+    );
+    let ev = extract(&d);
+    let agree = ev.iter().find(|e| e.etype == "AGREE").unwrap_or_else(|| panic!("{ev:?}"));
+    let names: Vec<&str> =
+        agree.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert!(names.contains(&"اليابان") && names.contains(&"الاتحاد الأوروبي"), "{names:?}");
+    assert_eq!(agree.date.as_deref(), Some("2018-07-17"));
+    // One named party is not enough.
+    let d = doc("وأكد الوزير أهمية الاتفاق بين الطرفين.", Some("2018-07-18"));
+    assert!(extract(&d).iter().all(|e| e.etype != "AGREE"), "{:?}", extract(&d));
+}
