@@ -6,6 +6,8 @@ use super::*;
 
 /// Most words between a verbal noun's nationality adjective and its target's preposition.
 pub(crate) const NOMINAL_REACH: usize = 6;
+/// Most words after the source's adjective in which the object's nationality names the target.
+pub(crate) const OBJECT_REACH: usize = 3;
 
 /// A directed event stated by a verbal noun: the noun, a nationality adjective within the
 /// next three words (its country is the source: `القصف الإيراني`, `الغارات الجوية
@@ -39,22 +41,43 @@ pub(crate) fn nominal(
         .filter(|&&k| k > at)
         .nth(NOMINAL_REACH)
         .map_or(sentence.end, |&k| toks[k].span.end);
-    let (target, m) = in_sentence.iter().find(|(_, m)| {
+    let named = in_sentence.iter().find(|(_, m)| {
         m.span.start > toks[at].span.end
             && m.span.end <= reach_end
             && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
             && introduced_by(doc, m, &["على", "ضد"])
-    })?;
-    if search_key(&m.name) == search_key(country)
-        || city_country().get(&search_key(&m.name)).is_some_and(|c| c == country)
-    {
-        return None;
-    }
+    });
+    let (participants, implied) = match named {
+        Some((target, m)) => {
+            if search_key(&m.name) == search_key(country)
+                || city_country().get(&search_key(&m.name)).is_some_and(|c| c == country)
+            {
+                return None;
+            }
+            (vec![*target], vec![country.to_string()])
+        }
+        // Failing that, the object's own nationality a few words on names the target
+        // (`إسقاط الطيران التركي مقاتلة روسية`: Turkey downed a Russian jet).
+        None => {
+            let after: Vec<usize> = words.iter().copied().filter(|&k| k > at).collect();
+            // A second adjective right after the first is a second agent (`الضربة الأمريكية
+            // الفرنسية`), not the object's.
+            if after.first().is_some_and(|&k| adjective(k).is_some()) {
+                return None;
+            }
+            let other = after
+                .iter()
+                .skip(1)
+                .take(OBJECT_REACH)
+                .find_map(|&k| adjective(k).filter(|c| *c != country))?;
+            (Vec::new(), vec![country.to_string(), other.to_string()])
+        }
+    };
     Some(EventMention {
         etype: etype.to_string(),
         mode: None,
-        participants: vec![*target],
-        implied: vec![country.to_string()],
+        participants,
+        implied,
         location: None,
         date,
         sentence: *sentence,

@@ -453,3 +453,17 @@ fn an_agreement_between_two_named_parties_is_an_agree_event() {
     let d = doc("وأكد الوزير أهمية الاتفاق بين الطرفين.", Some("2018-07-18"));
     assert!(extract(&d).iter().all(|e| e.etype != "AGREE"), "{:?}", extract(&d));
 }
+
+#[test]
+fn the_objects_nationality_names_the_target_of_a_verbal_noun() {
+    let d = doc(
+        "وتواصلت الهجمات الإيرانية بالصواريخ على مواقع إسرائيلية في الجولان.",
+        Some("2018-05-10"),
+    );
+    let ev = extract(&d);
+    let assault = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(assault.implied, vec!["إيران".to_string(), "إسرائيل".to_string()]);
+    // Two adjectives in a row are two agents, not an agent and a target.
+    let d = doc("وأعقبت الضربة الأمريكية الفرنسية المشتركة اجتماعا طارئا.", Some("2018-04-14"));
+    assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
+}
