@@ -208,3 +208,33 @@ pub(crate) fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
 pub(crate) fn located(doc: &Doc, m: &Mention) -> bool {
     introduced_by(doc, m, &["في", "ب"])
 }
+/// Most words before the dash of a dateline.
+pub(crate) const DATELINE_WORDS: usize = 10;
+
+/// The end of a sentence-initial dateline: a place or agency name, then a dash within the
+/// first few words (`دبي، الإمارات العربية المتحدة (CNN)—`, `القاهرة - رويترز:`).
+pub(crate) fn dateline_end(doc: &Doc, sentence: Span) -> Option<usize> {
+    let toks: Vec<&rasd_doc::Token> =
+        doc.tokens.iter().filter(|t| sentence.contains(t.span)).take(DATELINE_WORDS + 6).collect();
+    // A dash between spaces or after a bracket: not the hyphen inside a name (`مون جاي-إن`).
+    let text = doc.text();
+    let apart = |t: &rasd_doc::Token| {
+        let before = text[..t.span.start].chars().next_back();
+        let after = text[t.span.end..].chars().next();
+        before.is_some_and(|c| c == ')' || c.is_whitespace())
+            || after.is_some_and(char::is_whitespace)
+    };
+    let dash = toks.iter().position(|t| {
+        t.kind == TokenKind::Punct && matches!(t.text.as_str(), "—" | "–" | "-" | "ـ") && apart(t)
+    })?;
+    let words = toks[..dash]
+        .iter()
+        .filter(|t| t.clitic == Clitic::None && t.kind != TokenKind::Punct)
+        .count();
+    let named = doc.mentions.iter().any(|m| {
+        m.span.start >= sentence.start
+            && m.span.end <= toks[dash].span.start
+            && matches!(m.label.as_str(), "LOC" | "ORG")
+    });
+    (words >= 1 && words <= DATELINE_WORDS && named).then(|| toks[dash].span.end)
+}

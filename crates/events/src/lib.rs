@@ -80,8 +80,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .map_or(doc.text().len(), |i| s.span.start + i);
             continue;
         }
-        let here: Vec<(usize, &Mention)> =
-            doc.mentions.iter().enumerate().filter(|(_, m)| s.span.contains(m.span)).collect();
+        // A dateline (`دبي، الإمارات العربية المتحدة (CNN)—`) says where the report was
+        // written: its names take no part in the sentence's events.
+        let from = dateline_end(doc, s.span).unwrap_or(s.span.start);
+        let here: Vec<(usize, &Mention)> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| s.span.contains(m.span) && m.span.start >= from)
+            .collect();
         // A name inside a title whose holder the sentence names (`وزير شؤون القدس الإسرائيلي،
         // زئيف ألكين`) describes that person: it is not the one who acts (it still links
         // reports of a meeting: `مدير وكالة المخابرات المركزية، ويليام بيرنز`).

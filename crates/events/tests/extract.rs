@@ -467,3 +467,25 @@ fn the_objects_nationality_names_the_target_of_a_verbal_noun() {
     let d = doc("وأعقبت الضربة الأمريكية الفرنسية المشتركة اجتماعا طارئا.", Some("2018-04-14"));
     assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
 }
+
+#[test]
+fn a_dateline_takes_no_part_in_the_events() {
+    let d = doc(
+        "دبي، الإمارات العربية المتحدة (CNN)— شكر الرئيس التركي، رجب طيب أردوغان، مساء الأربعاء، الشيخ تميم بن حمد، أمير قطر، على موقفه.",
+        Some("2018-08-16"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs
+            .iter()
+            .any(|(t, s, o)| t == "SUPPORT" && s == "رجب طيب أردوغان" && o == "تميم بن حمد"),
+        "{pairs:?}"
+    );
+    // A hyphen inside a name is no dateline.
+    let d = doc(
+        "والتقى رئيس كوريا الجنوبية مون جاي-إن الزعيم الكوري الشمالي كيم جونغ أون.",
+        Some("2018-05-27"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.etype == "CONSULT" && e.participants.len() >= 2), "{ev:?}");
+}
