@@ -236,5 +236,5 @@ pub(crate) fn dateline_end(doc: &Doc, sentence: Span) -> Option<usize> {
             && m.span.end <= toks[dash].span.start
             && matches!(m.label.as_str(), "LOC" | "ORG")
     });
-    (words >= 1 && words <= DATELINE_WORDS && named).then(|| toks[dash].span.end)
+    ((1..=DATELINE_WORDS).contains(&words) && named).then(|| toks[dash].span.end)
 }
