@@ -174,6 +174,14 @@ pub(crate) fn betweens() -> &'static HashMap<String, &'static str> {
     B.get_or_init(|| typed_forms(BETWEEN))
 }
 
+pub(crate) const GENITIVE: &str = include_str!("../data/genitive.tsv");
+
+/// Verbal nouns whose genitive is the actor (`data/genitive.tsv`): search key → PLOVER type.
+pub(crate) fn genitives() -> &'static HashMap<String, &'static str> {
+    static G: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    G.get_or_init(|| typed_forms(GENITIVE))
+}
+
 /// `TYPE<TAB>form|form…` lines → search key of each form → type.
 pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
     let mut map = HashMap::new();

@@ -17,7 +17,8 @@
 //! - `consult.rs` — CONSULT: meetings, visits, hosting, calls, summits, with modes;
 //! - `directed.rs` — the directed types (ACCUSE, THREATEN, REQUEST …) read from word order;
 //! - `nominal.rs` — directed events stated by a verbal noun and a nationality adjective;
-//! - `between.rs` — events between parties stated by a noun and `بين X و Y`.
+//! - `between.rs` — events between parties stated by a noun and `بين X و Y`;
+//! - `genitive.rs` — verbal nouns whose next word names the actor (`انسحاب الولايات المتحدة`).
 //!
 //! A new family copies `nominal.rs` (the smallest): a data file of its words loaded in
 //! `lexicon.rs`, a function from a `clause::Sentence` and a trigger position to an
@@ -30,6 +31,7 @@ mod clause;
 mod consult;
 mod dates;
 mod directed;
+mod genitive;
 mod lexicon;
 mod merge;
 mod nominal;
@@ -47,6 +49,7 @@ use consult::*;
 use dates::is_yearless;
 pub use dates::{dates_compatible, event_date, yearless_date};
 use directed::*;
+use genitive::*;
 use lexicon::*;
 pub use merge::{merge, EntityRef, Event, Evidence, Resolved};
 use nominal::*;
@@ -172,10 +175,14 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 continue;
             }
             let key = search_key(&t.form);
-            let found = match (nominals().get(&key), betweens().get(&key)) {
-                (Some(&etype), _) => nominal(&site, i, etype, date_at(i)),
-                (None, Some(&etype)) => between(&site, i, etype, date_at(i)),
-                (None, None) => None,
+            let found = if let Some(&etype) = nominals().get(&key) {
+                nominal(&site, i, etype, date_at(i))
+            } else if let Some(&etype) = betweens().get(&key) {
+                between(&site, i, etype, date_at(i))
+            } else if let Some(&etype) = genitives().get(&key) {
+                genitive(&site, i, etype, date_at(i))
+            } else {
+                None
             };
             if let Some(e) = found {
                 nominal_at.insert(i);

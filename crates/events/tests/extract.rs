@@ -489,3 +489,15 @@ fn a_dateline_takes_no_part_in_the_events() {
     let ev = extract(&d);
     assert!(ev.iter().any(|e| e.etype == "CONSULT" && e.participants.len() >= 2), "{ev:?}");
 }
+
+#[test]
+fn a_withdrawal_names_who_withdrew_in_its_genitive() {
+    let d = doc(
+        "وتراجعت الأسواق عقب انسحاب الولايات المتحدة من الاتفاق النووي في مايو الماضي.",
+        Some("2018-08-07"),
+    );
+    let ev = extract(&d);
+    let retreat = ev.iter().find(|e| e.etype == "RETREAT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(d.mentions[retreat.participants[0]].name, "الولايات المتحدة");
+    assert_eq!(retreat.date.as_deref(), Some("2018-05"));
+}
