@@ -51,7 +51,7 @@ fn index() -> &'static Index {
                     .tokenize(n)
                     .iter()
                     .filter(|t| t.clitic == Clitic::None && is_name_piece(t.kind))
-                    .filter_map(|t| first_name_word(&t.form))
+                    .filter_map(|t| crate::first_name_word_normalized(&t.form))
                     .collect();
                 // A capital's one-word name (بيروت) is left to the model: the dictionary
                 // names and identifies it, the model finds it.
@@ -117,7 +117,7 @@ impl Component for DictionaryLayer {
                 .enumerate()
                 .filter(|(_, t)| s.span.contains(t.span))
                 .filter(|(_, t)| t.clitic == Clitic::None && is_name_piece(t.kind))
-                .filter_map(|(i, t)| Some((i, first_name_word(&t.form)?)))
+                .filter_map(|(i, t)| Some((i, crate::first_name_word_normalized(&t.form)?)))
                 .collect();
             let mut k = 0;
             while k < words.len() {

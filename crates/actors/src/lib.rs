@@ -76,9 +76,19 @@ pub fn first_name_word(name: &str) -> Option<String> {
     word_keys(&joined_key(name)).next().map(str::to_string)
 }
 
+/// [`first_name_word`] of a word already in the conservative normalisation (a token's form):
+/// the same key without normalising again.
+pub fn first_name_word_normalized(word: &str) -> Option<String> {
+    word_keys(&join_compounds(search_key(word))).next().map(str::to_string)
+}
+
 /// The search-folded name with `عبد ال…` and `أبو ال…` joined.
 fn joined_key(name: &str) -> String {
-    let mut folded = search_key(&normalize_str(name, Profile::Conservative));
+    join_compounds(search_key(&normalize_str(name, Profile::Conservative)))
+}
+
+/// `عبد ال…` and `أبو ال…` joined in a search key.
+fn join_compounds(mut folded: String) -> String {
     for (spaced, joined) in [("عبد ال", "عبدال"), ("ابو ال", "ابوال")] {
         if folded.contains(spaced) {
             folded = folded.replace(spaced, joined);
@@ -949,6 +959,15 @@ fn romanize(name: &str, table: &HashMap<char, (String, String)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tokens_form_gives_the_same_first_key_without_normalising_again() {
+        for word in ["الإستخبارات", "والمخابرات", "أمريكية", "عبدالله", "بوريطة", "CNN", "ﻻ", "مُحمّد"]
+        {
+            let form = normalize_str(word, Profile::Conservative);
+            assert_eq!(first_name_word_normalized(&form), first_name_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_shipped_dictionaries_are_well_formed() {

@@ -163,27 +163,32 @@ pub(crate) fn same_party(
     if a == b || search_key(&x.name) == search_key(&y.name) {
         return true;
     }
+    let country_of = |m: &Mention| city_country().get(&search_key(&m.name)).map(|c| search_key(c));
+    if country_of(x).is_some_and(|c| c == search_key(&y.name))
+        || country_of(y).is_some_and(|c| c == search_key(&x.name))
+    {
+        return true;
+    }
+    if affiliations.is_empty() || (x.label == "PER") == (y.label == "PER") {
+        return false;
+    }
     let person_keys = |m: &Mention| {
         let words = rasd_actors::name_words(&m.name);
         let last = words.last().cloned().unwrap_or_default();
         [words.concat(), last]
     };
     let affiliated = |p: &Mention, q: &Mention| {
+        let party = rasd_actors::name_key(&q.name);
         p.label == "PER"
             && q.label != "PER"
+            && affiliations.iter().any(|(_, o)| *o == party)
             && person_keys(p).iter().any(|k| {
-                let party = rasd_actors::name_key(&q.name);
                 affiliations.iter().any(|(h, o)| {
                     *o == party && (h == k || h.ends_with(k.as_str()) && !k.is_empty())
                 })
             })
     };
-    if affiliated(x, y) || affiliated(y, x) {
-        return true;
-    }
-    let country_of = |m: &Mention| city_country().get(&search_key(&m.name)).map(|c| search_key(c));
-    country_of(x).is_some_and(|c| c == search_key(&y.name))
-        || country_of(y).is_some_and(|c| c == search_key(&x.name))
+    affiliated(x, y) || affiliated(y, x)
 }
 
 /// Whether the word before a mention is one of `words`, written apart (`في`, `إلى`) or

@@ -33,6 +33,16 @@ pub(crate) fn is_boilerplate(sentence: &str) -> bool {
     let openings = B.get_or_init(|| {
         lines(BOILERPLATE).map(|l| search_key(&normalize_str(l, Profile::Conservative))).collect()
     });
+    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+    let first_words = FIRST.get_or_init(|| {
+        openings.iter().filter_map(|o| o.split(' ').next()).map(str::to_string).collect()
+    });
+    // Most sentences are ruled out by their first word alone.
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !rasd_text::is_alphanumeric(c));
+    if !first_words.contains(&search_key(&normalize_str(first, Profile::Conservative))) {
+        return false;
+    }
     let start: String = sentence.trim_start().chars().take(40).collect();
     let key = search_key(&normalize_str(&start, Profile::Conservative));
     openings.iter().any(|o| key.starts_with(o.as_str()))

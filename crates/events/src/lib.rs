@@ -170,16 +170,27 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // Verbal nouns with a nationality adjective (`القصف الإيراني على …`) first: such a
         // word is then not read as a verb as well (قصف is both).
         let mut nominal_at: HashSet<usize> = HashSet::new();
+        // Each token's search key, computed once for all the trigger lists.
+        let keys: Vec<String> = toks
+            .iter()
+            .map(|t| {
+                if t.clitic == Clitic::None && t.kind == TokenKind::Arabic {
+                    search_key(&t.form)
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
                 continue;
             }
-            let key = search_key(&t.form);
-            let found = if let Some(&etype) = nominals().get(&key) {
+            let key = &keys[i];
+            let found = if let Some(&etype) = nominals().get(key) {
                 nominal(&site, i, etype, date_at(i))
-            } else if let Some(&etype) = betweens().get(&key) {
+            } else if let Some(&etype) = betweens().get(key) {
                 between(&site, i, etype, date_at(i))
-            } else if let Some(&etype) = genitives().get(&key) {
+            } else if let Some(&etype) = genitives().get(key) {
                 genitive(&site, i, etype, date_at(i))
             } else {
                 None
@@ -201,7 +212,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             }
             // A verb the text layer split as stem + pronoun (`توجه` read as توج + ه) is also
             // looked up whole.
-            let stem_key = search_key(&t.form);
+            let stem_key = keys[i].clone();
             let listed = |k: &String| trig.contains_key(k) || phrase_triggers().contains_key(k);
             let key = match toks.get(i + 1) {
                 Some(n)

@@ -73,7 +73,13 @@ impl Lists {
 
     /// The flags of one key (a folded word, or words joined by a space); 0 if unlisted.
     pub fn flags(&self, key: &str) -> u16 {
-        self.gazetteer.get(&key_hash(key)).copied().unwrap_or(0) & flag::ALL
+        self.flags_hashed(key_hash(key))
+    }
+
+    /// [`Lists::flags`] of a key already hashed with [`key_hash`] (or [`fnv`] continued over
+    /// its parts, which hashes their concatenation without building it).
+    pub fn flags_hashed(&self, hash: u64) -> u16 {
+        self.gazetteer.get(&hash).copied().unwrap_or(0) & flag::ALL
     }
 }
 

@@ -88,7 +88,11 @@ impl Tagger {
                 .map(|t| {
                     t.gaz & flag::TITLE != 0
                         || (!t.suf.is_empty()
-                            && lists.flags(&format!("ال{}", t.stem)) & flag::TITLE != 0)
+                            && lists.flags_hashed(crate::analysis::fnv(
+                                crate::analysis::key_hash("ال"),
+                                t.stem.as_bytes(),
+                            )) & flag::TITLE
+                                != 0)
                 })
                 .collect();
             appositive_people(&toks, &titles, &mut tags, &mut conf);
