@@ -102,6 +102,33 @@ pub(crate) fn directed(
                         .any(|(h, o)| *o == key && *h == rasd_actors::name_key(&src.name))
             })
     };
+    // An adverbial participle (`…، مطالبا موسكو بالعمل`) has the main clause's subject, named
+    // before it in the sentence (or the previous clause's), and its target after it.
+    if participles().contains(&search_key(&toks[ti].form)) {
+        // The main clause's subject: the sentence's first person or organisation (not one
+        // inside a title or a later clause: `… نظام بشار الأسد، مطالبا`).
+        let source = in_sentence
+            .iter()
+            .filter(|(i, m)| m.span.end <= trigger.start && !in_titles.contains(i))
+            .find(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"))
+            .map(|(i, _)| *i)
+            .or(topic)?;
+        let (target, implied) = match target_after(source, 0) {
+            Some(t) => (Some(t), None),
+            None => (None, Some(adjective_after(source)?)),
+        };
+        return Some(EventMention {
+            etype: etype.to_string(),
+            mode: None,
+            participants: std::iter::once(source).chain(target).collect(),
+            implied: implied.into_iter().collect(),
+            location,
+            date,
+            sentence,
+            trigger,
+            rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
+        });
+    }
     let (source, target, implied) = match before {
         Some((s, _)) => match target_after(*s, 0) {
             Some(t) => (*s, Some(t), None),

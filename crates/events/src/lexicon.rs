@@ -192,6 +192,14 @@ pub(crate) fn genitives() -> &'static HashMap<String, &'static str> {
     G.get_or_init(|| typed_forms(GENITIVE))
 }
 
+pub(crate) const PARTICIPLES: &str = include_str!("../data/participles.txt");
+
+/// Adverbial participles among the triggers (`data/participles.txt`), as search keys.
+pub(crate) fn participles() -> &'static HashSet<String> {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    P.get_or_init(|| lines(PARTICIPLES).map(search_key).collect())
+}
+
 /// `TYPE<TAB>form|form…` lines → search key of each form → type.
 pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
     let mut map = HashMap::new();

@@ -501,3 +501,16 @@ fn a_withdrawal_names_who_withdrew_in_its_genitive() {
     assert_eq!(d.mentions[retreat.participants[0]].name, "الولايات المتحدة");
     assert_eq!(retreat.date.as_deref(), Some("2018-05"));
 }
+
+#[test]
+fn an_adverbial_participle_takes_the_main_clauses_subject() {
+    let d = doc(
+        "وأكد الرئيس الفرنسي إيمانويل ماكرون أن بلاده لن تتراجع عن موقفها من نظام بشار الأسد، مطالبا موسكو بالضغط على دمشق.",
+        Some("2018-07-12"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "REQUEST" && s == "إيمانويل ماكرون" && o == "موسكو"),
+        "{pairs:?}"
+    );
+}
