@@ -864,6 +864,37 @@ pub fn actors() -> &'static [Actor] {
     })
 }
 
+/// Whether a dictionary person named `person` (full name or a one-word name the dictionary
+/// lists, by name key) belongs to the place named `place`: the person's `country=` or a city
+/// of it, compared on name keys (`ترامب` and `الولايات المتحدة` or `واشنطن`).
+pub fn person_of_place(person: &str, place: &str) -> bool {
+    type Places = HashMap<String, Vec<String>>;
+    static P: std::sync::OnceLock<Places> = std::sync::OnceLock::new();
+    let map = P.get_or_init(|| {
+        let by_id: HashMap<&str, &Actor> = actors().iter().map(|a| (a.id.as_str(), a)).collect();
+        let mut out: Places = HashMap::new();
+        for a in actors().iter().filter(|a| a.etype == "PER") {
+            let Some(country) = a.country.as_deref() else { continue };
+            // The country's names and those of the places that name it their country.
+            let mut keys: Vec<String> = by_id
+                .get(country)
+                .map(|c| c.names.iter().map(|n| name_key(n)).collect())
+                .unwrap_or_default();
+            keys.extend(
+                actors()
+                    .iter()
+                    .filter(|c| c.country.as_deref() == Some(country) && c.etype == "LOC")
+                    .flat_map(|c| c.names.iter().map(|n| name_key(n))),
+            );
+            for n in &a.names {
+                out.entry(name_key(n)).or_default().extend(keys.iter().cloned());
+            }
+        }
+        out
+    });
+    map.get(&name_key(person)).is_some_and(|places| places.contains(&name_key(place)))
+}
+
 /// The dictionary person who held the office an Arabic phrase names (`الرئيس الأمريكي`) on
 /// `date` (`YYYY-MM-DD`), when exactly one did: the phrase must be one of an office's
 /// phrases (compared on name keys, so spelling variants and the article do not matter).
@@ -959,6 +990,15 @@ fn romanize(name: &str, table: &HashMap<char, (String, String)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dictionary_person_belongs_to_their_country_and_its_cities() {
+        assert!(person_of_place("دونالد ترامب", "الولايات المتحدة"));
+        assert!(person_of_place("ترامب", "الولايات المتحدة"));
+        assert!(person_of_place("ترامب", "واشنطن"));
+        assert!(!person_of_place("ترامب", "إيران"));
+        assert!(!person_of_place("شخص غير معروف", "إيران"));
+    }
 
     #[test]
     fn a_tokens_form_gives_the_same_first_key_without_normalising_again() {

@@ -169,7 +169,15 @@ pub(crate) fn same_party(
     {
         return true;
     }
-    if affiliations.is_empty() || (x.label == "PER") == (y.label == "PER") {
+    if (x.label == "PER") == (y.label == "PER") {
+        return false;
+    }
+    // A person the dictionary places in a country, and that country or one of its cities.
+    let (person, other) = if x.label == "PER" { (x, y) } else { (y, x) };
+    if other.label == "LOC" && rasd_actors::person_of_place(&person.name, &other.name) {
+        return true;
+    }
+    if affiliations.is_empty() {
         return false;
     }
     let person_keys = |m: &Mention| {

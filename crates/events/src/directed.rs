@@ -97,6 +97,7 @@ pub(crate) fn directed(
                 let city_of = city_country().get(&search_key(&src.name));
                 rasd_actors::name_key(&src.name) != key
                     && city_of.is_none_or(|country| rasd_actors::name_key(country) != key)
+                    && !(src.label == "PER" && rasd_actors::person_of_place(&src.name, c))
                     && !affiliations
                         .iter()
                         .any(|(h, o)| *o == key && *h == rasd_actors::name_key(&src.name))
