@@ -323,9 +323,35 @@ impl Component for NerLayer {
             doc: doc.document.id.clone(),
             message: e.to_string(),
         })?;
-        doc.mentions = mentions(tagger, doc, true);
+        let mut found = mentions(tagger, doc, true);
+        cut_at_dates(doc, &mut found);
+        doc.mentions = found;
         Ok(())
     }
+}
+
+/// A name does not run into a date (`الاتحاد الأوروبي الخميس`): a mention is cut before a
+/// temporal expression that starts inside it, and one that starts inside a date is dropped.
+fn cut_at_dates(doc: &Doc, mentions: &mut Vec<Mention>) {
+    let text = doc.text();
+    mentions.retain_mut(|m| {
+        for t in &doc.timexes {
+            if t.span.start <= m.span.start && m.span.start < t.span.end {
+                return false;
+            }
+            if m.span.start < t.span.start && t.span.start < m.span.end {
+                let kept = text[m.span.start..t.span.start].trim_end();
+                let words = kept.split_whitespace().count();
+                if words == 0 {
+                    return false;
+                }
+                m.span = Span::new(m.span.start, m.span.start + kept.len());
+                m.text = kept.to_string();
+                m.name = m.name.split(' ').take(words).collect::<Vec<_>>().join(" ");
+            }
+        }
+        true
+    });
 }
 
 /// Tags a document sentence by sentence; words are the tokenizer's words (clitic pieces

@@ -70,3 +70,10 @@ fn a_persons_name_does_not_end_in_a_common_word_with_a_preposition() {
     let m = mentions("وكان لافروف قد تحدث مع نظيره الأمريكي مايك بومبيو لأول مرة على الهاتف.");
     assert!(m.iter().all(|(_, n)| !n.contains("لأول")), "{m:?}");
 }
+
+#[test]
+fn a_name_does_not_run_into_a_date() {
+    let m = mentions("ويعقد الوزير أولى مباحثاته مع كبير مفاوضي الاتحاد الأوروبي الخميس في بروكسل.");
+    assert!(m.iter().all(|(_, n)| !n.contains("الخميس")), "{m:?}");
+    assert!(m.iter().any(|(_, n)| n == "الاتحاد الأوروبي"), "{m:?}");
+}
