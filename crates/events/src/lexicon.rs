@@ -200,6 +200,15 @@ pub(crate) fn participles() -> &'static HashSet<String> {
     P.get_or_init(|| lines(PARTICIPLES).map(search_key).collect())
 }
 
+pub(crate) const MODALITY_AFTER: &str = include_str!("../data/modality_after.txt");
+
+/// Words after a meeting or visit noun that make it a plan or a possibility
+/// (`data/modality_after.txt`), as search keys.
+pub(crate) fn modality_after() -> &'static HashSet<String> {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| lines(MODALITY_AFTER).map(search_key).collect())
+}
+
 /// `TYPE<TAB>form|form…` lines → search key of each form → type.
 pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
     let mut map = HashMap::new();

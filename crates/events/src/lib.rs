@@ -54,6 +54,9 @@ use lexicon::*;
 pub use merge::{merge, EntityRef, Event, Evidence, Resolved};
 use nominal::*;
 
+/// Words after a meeting or visit noun searched for `data/modality_after.txt`.
+const MODALITY_AFTER_REACH: usize = 3;
+
 /// Most words between a trigger and a date after the publication date that make the event a
 /// plan (the date is the trigger's own, not another clause's).
 const PLANNED_REACH: usize = 6;
@@ -269,7 +272,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             // A meeting or visit dated after the publication is planned; for the other types
             // a later date is usually their content (`يهدد … بحلول 12 أيار`: the threat is now).
             let planned = etype == "CONSULT" && planned(t.span);
-            if future_clitic || before.iter().any(|b| modal.contains(b)) || planned {
+            let possible = etype == "CONSULT"
+                && toks[i + 1..]
+                    .iter()
+                    .filter(|x| x.clitic == Clitic::None && x.kind == TokenKind::Arabic)
+                    .take(MODALITY_AFTER_REACH)
+                    .any(|x| modality_after().contains(&search_key(&x.form)));
+            if future_clitic || before.iter().any(|b| modal.contains(b)) || planned || possible {
                 continue;
             }
             if etype != "CONSULT" {

@@ -514,3 +514,19 @@ fn an_adverbial_participle_takes_the_main_clauses_subject() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn cancelled_and_upcoming_meetings_are_not_reported() {
+    for text in [
+        "وأعلن البيت الأبيض إلغاء ترامب زيارته إلى البرازيل.",
+        "وبحث الوزيران التحضير للقمة المرتقبة بين دونالد ترامب وكيم جونغ أون.",
+    ] {
+        let d = doc(text, Some("2018-04-11"));
+        let ev = extract(&d);
+        assert!(
+            ev.iter().all(|e| !(e.etype == "CONSULT" && e.trigger.slice(d.text()).contains("قم")
+                || e.etype == "CONSULT" && e.trigger.slice(d.text()).contains("زيار"))),
+            "{text}: {ev:?}"
+        );
+    }
+}
