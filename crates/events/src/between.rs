@@ -1,7 +1,6 @@
 //! Events between parties stated by a noun and `بين X و Y` (`اتفاقا مشتركا بين روسيا
 //! والولايات المتحدة`): the parties are the names after بين.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Most words between the noun and its `بين`.

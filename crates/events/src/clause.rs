@@ -2,7 +2,6 @@
 //! near a trigger within its clause, which are sources of reported speech, what a preposition
 //! introduces, and which mentions name one party.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Whether a mention is the source or medium of the report, not a party: an organisation

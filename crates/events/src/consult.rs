@@ -1,7 +1,6 @@
 //! CONSULT: meetings, visits, hosting, calls and summits, with their participants, place and
 //! mode.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// A mode's priority when a sentence has several triggers (هستقبل … لبحث: host wins).

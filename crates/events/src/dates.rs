@@ -1,8 +1,5 @@
 //! Event dates from temporal expressions, and when two dates can be one happening's.
 
-#[allow(unused_imports)]
-use super::*;
-
 /// Reduces a timex value to an event date (`2023-04-07TEV` → `2023-04-07`; ranges take
 /// their start); vague or year-less values give none.
 pub fn event_date(value: &str) -> Option<String> {

@@ -1,7 +1,6 @@
 //! Directed events (ACCUSE, THREATEN, REQUEST, SUPPORT, REJECT …): source and target read
 //! from Arabic word order.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// An event with a source and a target, read from Arabic word order: in a verb-first clause

@@ -1,7 +1,6 @@
 //! Events stated by a verbal noun whose next word names the actor (`انسحاب الولايات المتحدة
 //! من الاتفاق`): the genitive is the one who acts, an actor after من or على the other party.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Most words after the actor in which `من`/`على` may introduce the other party.

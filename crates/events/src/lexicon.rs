@@ -1,7 +1,6 @@
 //! The crate's language data (`data/`), loaded once: triggers, modality, clause breaks,
 //! places, verbal nouns.
 
-#[allow(unused_imports)]
 use super::*;
 
 pub(crate) const TRIGGERS: &str = include_str!("../data/triggers.tsv");

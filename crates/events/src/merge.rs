@@ -1,6 +1,5 @@
 //! Merging event mentions that describe the same happening, within and across documents.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// A participant, place or other entity reference in a merged event.

@@ -1,7 +1,6 @@
 //! Directed events stated by a verbal noun with a nationality adjective (`القصف الإيراني على
 //! …`). The smallest rule family: copy it to start a new one.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Most words between a verbal noun's nationality adjective and its target's preposition.
