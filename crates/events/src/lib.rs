@@ -260,10 +260,12 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 continue;
             }
             // Negated, future or planned: not reported as having happened.
+            // Names between do not count (`إلغاء الرئيس دونالد ترامب زيارته`).
             let before: Vec<String> = toks[..i]
                 .iter()
                 .rev()
                 .filter(|x| x.clitic == Clitic::None)
+                .filter(|x| !in_sentence.iter().any(|(_, m)| m.span.contains(x.span)))
                 .take(3)
                 .map(|x| search_key(&x.form))
                 .collect();
