@@ -17,9 +17,7 @@ pub(crate) fn between(
     date: Option<String>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
-    let words: Vec<usize> = (ti + 1..toks.len())
-        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
-        .collect();
+    let words = s.words_after(ti);
     let at =
         *words.iter().take(BETWEEN_REACH + 1).find(|&&k| search_key(&toks[k].form) == "بين")?;
     let end = words
@@ -46,15 +44,5 @@ pub(crate) fn between(
     if parties.len() < 2 {
         return None;
     }
-    Some(EventMention {
-        etype: etype.to_string(),
-        mode: None,
-        participants: parties,
-        implied: Vec::new(),
-        location: None,
-        date,
-        sentence: *sentence,
-        trigger: toks[ti].span,
-        rule: format!("{}:between:{}", etype.to_lowercase(), toks[ti].form),
-    })
+    Some(EventMention { participants: parties, ..s.event(ti, etype, Some("between"), date) })
 }

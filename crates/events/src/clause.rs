@@ -220,6 +220,59 @@ pub(crate) fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
 pub(crate) fn located(doc: &Doc, m: &Mention) -> bool {
     introduced_by(doc, m, &["في", "ب"])
 }
+impl Sentence<'_> {
+    /// The event mention a rule family states at trigger `ti`, with no participants yet: the
+    /// rule is `type:family:trigger` (or `type:trigger` without a family). Callers fill in
+    /// participants, implied parties and place with struct update syntax.
+    pub(crate) fn event(
+        &self,
+        ti: usize,
+        etype: &str,
+        family: Option<&str>,
+        date: Option<String>,
+    ) -> EventMention {
+        let form = &self.toks[ti].form;
+        let etype_lower = etype.to_lowercase();
+        EventMention {
+            etype: etype.to_string(),
+            mode: None,
+            participants: Vec::new(),
+            implied: Vec::new(),
+            location: None,
+            date,
+            sentence: self.span,
+            trigger: self.toks[ti].span,
+            rule: match family {
+                Some(f) => format!("{etype_lower}:{f}:{form}"),
+                None => format!("{etype_lower}:{form}"),
+            },
+        }
+    }
+
+    /// Positions of the words (no clitics, no punctuation) after token `ti`.
+    pub(crate) fn words_after(&self, ti: usize) -> Vec<usize> {
+        (ti + 1..self.toks.len())
+            .filter(|&k| {
+                self.toks[k].clitic == Clitic::None && self.toks[k].kind != TokenKind::Punct
+            })
+            .collect()
+    }
+
+    /// The country a nationality adjective at token `k` names (`الإيراني` → إيران), with its
+    /// article restored as the demonym table lists it; none for the adjectives of
+    /// `data/not_nationality.txt` (`المالية`).
+    pub(crate) fn nationality_at(&self, k: usize) -> Option<&'static str> {
+        let t = self.toks[k];
+        if not_nationality().contains(&search_key(&t.form)) {
+            return None;
+        }
+        let article =
+            k > 0 && self.toks[k - 1].clitic == Clitic::Article && self.toks[k - 1].word == t.word;
+        let form = if article { format!("ال{}", t.form) } else { t.form.clone() };
+        rasd_actors::demonym_country(&form)
+    }
+}
+
 /// Most words before the dash of a dateline.
 pub(crate) const DATELINE_WORDS: usize = 10;
 

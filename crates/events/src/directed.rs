@@ -82,15 +82,7 @@ pub(crate) fn directed(
             .take_while(|(_, t)| !breaks_clause(t, false))
             .filter(|(_, t)| !doc.mentions.iter().any(|m| m.span.contains(t.span)))
             .filter(|(_, t)| !doc.roles.iter().any(|r| r.span.contains(t.span)))
-            .find_map(|(k, t)| {
-                let k = ti + 1 + k;
-                let article = toks[k - 1].clitic == Clitic::Article && toks[k - 1].word == t.word;
-                let form = if article { format!("ال{}", t.form) } else { t.form.clone() };
-                if not_nationality().contains(&search_key(&t.form)) {
-                    return None;
-                }
-                rasd_actors::demonym_country(&form).map(str::to_string)
-            })
+            .find_map(|(k, _)| s.nationality_at(ti + 1 + k).map(str::to_string))
             .filter(|c| {
                 let key = rasd_actors::name_key(c);
                 let city_of = city_country().get(&search_key(&src.name));
@@ -102,79 +94,56 @@ pub(crate) fn directed(
                         .any(|(h, o)| *o == key && *h == rasd_actors::name_key(&src.name))
             })
     };
-    // An adverbial participle (`…، مطالبا موسكو بالعمل`) has the main clause's subject, named
-    // before it in the sentence (or the previous clause's), and its target after it.
-    if participles().contains(&search_key(&toks[ti].form)) {
-        // The main clause's subject: the sentence's first person or organisation (not one
-        // inside a title or a later clause: `… نظام بشار الأسد، مطالبا`).
+    // The target after the source: a named one, else a nationality adjective's country.
+    let target_or_adjective = |source: usize, from: usize| match target_after(source, from) {
+        Some(t) => Some((Some(t), None)),
+        None => Some((None, Some(adjective_after(source)?))),
+    };
+    let (source, (target, implied)) = if participles().contains(&search_key(&toks[ti].form)) {
+        // An adverbial participle (`…، مطالبا موسكو بالعمل`) has the main clause's subject:
+        // the sentence's first person or organisation (not one inside a title or a later
+        // clause: `… نظام بشار الأسد، مطالبا`), or the previous clause's; its target follows.
         let source = in_sentence
             .iter()
             .filter(|(i, m)| m.span.end <= trigger.start && !in_titles.contains(i))
             .find(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"))
             .map(|(i, _)| *i)
             .or(topic)?;
-        let (target, implied) = match target_after(source, 0) {
-            Some(t) => (Some(t), None),
-            None => (None, Some(adjective_after(source)?)),
-        };
-        return Some(EventMention {
-            etype: etype.to_string(),
-            mode: None,
-            participants: std::iter::once(source).chain(target).collect(),
-            implied: implied.into_iter().collect(),
-            location,
-            date,
-            sentence,
-            trigger,
-            rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
-        });
-    }
-    let (source, target, implied) = match before {
-        Some((s, _)) => match target_after(*s, 0) {
-            Some(t) => (*s, Some(t), None),
-            None => (*s, None, Some(adjective_after(*s)?)),
-        },
-        None => {
-            let s = after.first()?;
-            // The subject follows the verb closely (a title may come between).
-            let gap = doc
-                .tokens
-                .iter()
-                .filter(|t| {
-                    t.span.start >= trigger.end
-                        && t.span.end <= s.1.span.start
-                        && t.clitic == Clitic::None
-                })
-                .count();
-            if gap > 4 {
-                return None;
-            }
-            // A masculine verb right before a feminine place (`وطالب الجزائر`) has no subject
-            // there: the place is its object, and the subject is the previous clause's.
-            let masculine = masculine_verbs().contains(&search_key(&toks[ti].form));
-            let feminine_place =
-                s.1.label == "LOC" && !masculine_places().contains(&search_key(&s.1.name));
-            if masculine && feminine_place && gap == 0 {
-                let source = topic?;
-                (source, Some(target_after(source, 0)?), None)
-            } else {
-                match target_after(s.0, 1) {
-                    Some(t) => (s.0, Some(t), None),
-                    None => (s.0, None, Some(adjective_after(s.0)?)),
-                }
-            }
+        (source, target_or_adjective(source, 0)?)
+    } else if let Some((s, _)) = before {
+        (*s, target_or_adjective(*s, 0)?)
+    } else {
+        let s = after.first()?;
+        // The subject follows the verb closely (a title may come between).
+        let gap = doc
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.span.start >= trigger.end
+                    && t.span.end <= s.1.span.start
+                    && t.clitic == Clitic::None
+            })
+            .count();
+        if gap > 4 {
+            return None;
+        }
+        // A masculine verb right before a feminine place (`وطالب الجزائر`) has no subject
+        // there: the place is its object, and the subject is the previous clause's.
+        let masculine = masculine_verbs().contains(&search_key(&toks[ti].form));
+        let feminine_place =
+            s.1.label == "LOC" && !masculine_places().contains(&search_key(&s.1.name));
+        if masculine && feminine_place && gap == 0 {
+            let source = topic?;
+            (source, (Some(target_after(source, 0)?), None))
+        } else {
+            (s.0, target_or_adjective(s.0, 1)?)
         }
     };
     Some(EventMention {
-        etype: etype.to_string(),
-        mode: None,
         participants: std::iter::once(source).chain(target).collect(),
         implied: implied.into_iter().collect(),
         location,
-        date,
-        sentence,
-        trigger,
-        rule: format!("{}:{}", etype.to_lowercase(), toks[ti].form),
+        ..s.event(ti, etype, None, date)
     })
 }
 

@@ -37,15 +37,6 @@ pub(crate) fn genitive(
             && introduced_by(doc, o, &["من", "على"])
             && !same_party(doc, s.affiliations, *actor, *i)
     });
-    Some(EventMention {
-        etype: etype.to_string(),
-        mode: None,
-        participants: std::iter::once(*actor).chain(other.map(|(i, _)| *i)).collect(),
-        implied: Vec::new(),
-        location: None,
-        date,
-        sentence: *sentence,
-        trigger: toks[ti].span,
-        rule: format!("{}:genitive:{}", etype.to_lowercase(), toks[ti].form),
-    })
+    let participants = std::iter::once(*actor).chain(other.map(|(i, _)| *i)).collect();
+    Some(EventMention { participants, ..s.event(ti, etype, Some("genitive"), date) })
 }

@@ -49,7 +49,7 @@ pub(crate) fn is_boilerplate(sentence: &str) -> bool {
 
 pub(crate) fn dual_verbs() -> &'static HashSet<String> {
     static D: OnceLock<HashSet<String>> = OnceLock::new();
-    D.get_or_init(|| lines(DUAL_VERBS).map(search_key).collect())
+    D.get_or_init(|| key_set(DUAL_VERBS))
 }
 
 /// Search key of a city's Arabic name → its country's Arabic name.
@@ -109,7 +109,7 @@ pub(crate) const MASCULINE_PLACES: &str = include_str!("../data/masculine_places
 /// feminine in Arabic, so a masculine verb cannot have them as its subject.
 pub(crate) fn masculine_places() -> &'static HashSet<String> {
     static P: OnceLock<HashSet<String>> = OnceLock::new();
-    P.get_or_init(|| lines(MASCULINE_PLACES).map(search_key).collect())
+    P.get_or_init(|| key_set(MASCULINE_PLACES))
 }
 
 /// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
@@ -141,7 +141,7 @@ pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
 
 pub(crate) fn modality() -> &'static HashSet<String> {
     static M: OnceLock<HashSet<String>> = OnceLock::new();
-    M.get_or_init(|| lines(MODALITY).map(search_key).collect())
+    M.get_or_init(|| key_set(MODALITY))
 }
 
 /// Clause breaks: word → whether it breaks only before the trigger. The before-only
@@ -172,7 +172,7 @@ pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.t
 /// Adjectives that are not read as nationalities after a verbal noun (`المالية`).
 pub(crate) fn not_nationality() -> &'static HashSet<String> {
     static N: OnceLock<HashSet<String>> = OnceLock::new();
-    N.get_or_init(|| lines(NOT_NATIONALITY).map(search_key).collect())
+    N.get_or_init(|| key_set(NOT_NATIONALITY))
 }
 
 pub(crate) const BETWEEN: &str = include_str!("../data/between.tsv");
@@ -196,7 +196,7 @@ pub(crate) const PARTICIPLES: &str = include_str!("../data/participles.txt");
 /// Adverbial participles among the triggers (`data/participles.txt`), as search keys.
 pub(crate) fn participles() -> &'static HashSet<String> {
     static P: OnceLock<HashSet<String>> = OnceLock::new();
-    P.get_or_init(|| lines(PARTICIPLES).map(search_key).collect())
+    P.get_or_init(|| key_set(PARTICIPLES))
 }
 
 pub(crate) const MODALITY_AFTER: &str = include_str!("../data/modality_after.txt");
@@ -205,7 +205,12 @@ pub(crate) const MODALITY_AFTER: &str = include_str!("../data/modality_after.txt
 /// (`data/modality_after.txt`), as search keys.
 pub(crate) fn modality_after() -> &'static HashSet<String> {
     static M: OnceLock<HashSet<String>> = OnceLock::new();
-    M.get_or_init(|| lines(MODALITY_AFTER).map(search_key).collect())
+    M.get_or_init(|| key_set(MODALITY_AFTER))
+}
+
+/// One word or phrase a line → their search keys.
+pub(crate) fn key_set(data: &str) -> HashSet<String> {
+    lines(data).map(search_key).collect()
 }
 
 /// `TYPE<TAB>form|form…` lines → search key of each form → type.

@@ -261,13 +261,12 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             }
             // Negated, future or planned: not reported as having happened.
             // Names between do not count (`إلغاء الرئيس دونالد ترامب زيارته`).
-            let before: Vec<String> = toks[..i]
-                .iter()
+            let before: Vec<&String> = (0..i)
                 .rev()
-                .filter(|x| x.clitic == Clitic::None)
-                .filter(|x| !in_sentence.iter().any(|(_, m)| m.span.contains(x.span)))
+                .filter(|&k| toks[k].clitic == Clitic::None)
+                .filter(|&k| !in_sentence.iter().any(|(_, m)| m.span.contains(toks[k].span)))
                 .take(3)
-                .map(|x| search_key(&x.form))
+                .map(|k| &keys[k])
                 .collect();
             let future_clitic =
                 i > 0 && toks[i - 1].clitic == Clitic::Future && toks[i - 1].word == t.word;
@@ -275,12 +274,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             // a later date is usually their content (`يهدد … بحلول 12 أيار`: the threat is now).
             let planned = etype == "CONSULT" && planned(t.span);
             let possible = etype == "CONSULT"
-                && toks[i + 1..]
-                    .iter()
-                    .filter(|x| x.clitic == Clitic::None && x.kind == TokenKind::Arabic)
+                && (i + 1..toks.len())
+                    .filter(|&k| {
+                        toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic
+                    })
                     .take(MODALITY_AFTER_REACH)
-                    .any(|x| modality_after().contains(&search_key(&x.form)));
-            if future_clitic || before.iter().any(|b| modal.contains(b)) || planned || possible {
+                    .any(|k| modality_after().contains(&keys[k]));
+            if future_clitic || before.iter().any(|b| modal.contains(*b)) || planned || possible {
                 continue;
             }
             if etype != "CONSULT" {

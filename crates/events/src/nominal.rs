@@ -18,19 +18,8 @@ pub(crate) fn nominal(
     date: Option<String>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
-    let words: Vec<usize> = (ti + 1..toks.len())
-        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
-        .collect();
-    // The adjective: the stem with its article, as the demonym table lists it.
-    let adjective = |k: usize| {
-        let article =
-            k > 0 && toks[k - 1].clitic == Clitic::Article && toks[k - 1].word == toks[k].word;
-        let form = if article { format!("ال{}", toks[k].form) } else { toks[k].form.clone() };
-        if not_nationality().contains(&search_key(&toks[k].form)) {
-            return None;
-        }
-        rasd_actors::demonym_country(&form)
-    };
+    let words = s.words_after(ti);
+    let adjective = |k: usize| s.nationality_at(k);
     let (at, country) = words.iter().take(3).find_map(|&k| Some((k, adjective(k)?)))?;
     if in_sentence.iter().any(|(_, m)| m.span.contains(toks[at].span)) {
         return None;
@@ -72,15 +61,5 @@ pub(crate) fn nominal(
             (Vec::new(), vec![country.to_string(), other.to_string()])
         }
     };
-    Some(EventMention {
-        etype: etype.to_string(),
-        mode: None,
-        participants,
-        implied,
-        location: None,
-        date,
-        sentence: *sentence,
-        trigger: toks[ti].span,
-        rule: format!("{}:nominal:{}", etype.to_lowercase(), toks[ti].form),
-    })
+    Some(EventMention { participants, implied, ..s.event(ti, etype, Some("nominal"), date) })
 }
