@@ -203,23 +203,44 @@ pub(crate) fn same_party(
 /// (`إلى #بكين`, `صحيفة «…»`) are stepped over.
 pub(crate) fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
     let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
-    let first = &doc.tokens[pos];
-    doc.tokens[..pos]
-        .iter()
-        .rev()
-        .find(|t| {
-            t.clitic != Clitic::Article && !matches!(t.kind, TokenKind::Punct | TokenKind::Symbol)
-        })
-        .is_some_and(|prev| {
-            let attached = prev.clitic == Clitic::Preposition && prev.word == first.word;
-            (attached || prev.clitic == Clitic::None) && words.contains(&prev.form.as_str())
-        })
+    preceded_by(doc, pos, words)
 }
 
-/// Whether a mention is introduced as a place: after في, or after an attached ب.
-pub(crate) fn located(doc: &Doc, m: &Mention) -> bool {
-    introduced_by(doc, m, &["في", "ب"])
+/// Whether the word at token `pos` follows one of `words`, standalone or as an attached
+/// preposition, with only the article and punctuation between.
+fn preceded_by(doc: &Doc, pos: usize, words: &[&str]) -> bool {
+    let first = &doc.tokens[pos];
+    previous_word(doc, pos).is_some_and(|k| {
+        let prev = &doc.tokens[k];
+        let attached = prev.clitic == Clitic::Preposition && prev.word == first.word;
+        (attached || prev.clitic == Clitic::None) && words.contains(&prev.form.as_str())
+    })
 }
+
+/// The token before `pos` that is not the article, punctuation or a symbol.
+fn previous_word(doc: &Doc, pos: usize) -> Option<usize> {
+    doc.tokens[..pos].iter().rposition(|t| {
+        t.clitic != Clitic::Article && !matches!(t.kind, TokenKind::Punct | TokenKind::Symbol)
+    })
+}
+
+/// Whether a mention is introduced as a place: after في, or after an attached ب — also
+/// through a noun of the kind of place (`في قرية بانمونجوم`، `بالعاصمة برن`;
+/// `data/place_heads.txt`).
+pub(crate) fn located(doc: &Doc, m: &Mention) -> bool {
+    const AT: [&str; 2] = ["في", "ب"];
+    if introduced_by(doc, m, &AT) {
+        return true;
+    }
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    previous_word(doc, pos).is_some_and(|k| {
+        let head = &doc.tokens[k];
+        head.clitic == Clitic::None
+            && place_heads().contains(&search_key(&head.form))
+            && preceded_by(doc, k, &AT)
+    })
+}
+
 impl Sentence<'_> {
     /// The event mention a rule family states at trigger `ti`, with no participants yet: the
     /// rule is `type:family:trigger` (or `type:trigger` without a family). Callers fill in

@@ -167,6 +167,15 @@ pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
     N.get_or_init(|| typed_forms(NOMINAL))
 }
 
+pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
+
+/// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a
+/// preposition and the place's name.
+pub(crate) fn place_heads() -> &'static HashSet<String> {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    P.get_or_init(|| key_set(PLACE_HEADS))
+}
+
 pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.txt");
 
 /// Adjectives that are not read as nationalities after a verbal noun (`المالية`).

@@ -532,3 +532,17 @@ fn cancelled_and_upcoming_meetings_are_not_reported() {
         );
     }
 }
+
+#[test]
+fn a_place_after_a_noun_of_its_kind_is_still_the_location() {
+    // `في مدينة X`، `بالعاصمة X`: the kind of place stands between the preposition and the name.
+    for (text, place) in [
+        ("والتقى أنتوني بلينكن ناصر بوريطة الخميس في مدينة طنجة.", "طنجة"),
+        ("واجتمع وزير الخارجية الأمريكي أنتوني بلينكن مع ناصر بوريطة بالعاصمة الرباط.", "الرباط"),
+    ] {
+        let d = doc(text, Some("2023-04-09"));
+        let ev = extract(&d);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}\nmentions: {:?}", d.mentions);
+        assert_eq!(ev[0].location.map(|l| d.mentions[l].name.as_str()), Some(place), "{text}");
+    }
+}
