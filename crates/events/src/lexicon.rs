@@ -167,6 +167,15 @@ pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
     N.get_or_init(|| typed_forms(NOMINAL))
 }
 
+pub(crate) const ANAPHORA: &str = include_str!("../data/anaphora.txt");
+
+/// Words that make the definite event noun after them refer back to an event already told
+/// (`هذه الزيارة`، `وتأتي الزيارة`).
+pub(crate) fn anaphora() -> &'static HashSet<String> {
+    static A: OnceLock<HashSet<String>> = OnceLock::new();
+    A.get_or_init(|| key_set(ANAPHORA))
+}
+
 pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
 
 /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a

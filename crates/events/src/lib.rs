@@ -280,7 +280,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     })
                     .take(MODALITY_AFTER_REACH)
                     .any(|k| modality_after().contains(&keys[k]));
-            if future_clitic || before.iter().any(|b| modal.contains(*b)) || planned || possible {
+            // A definite event noun after a demonstrative or a verb of coming refers back
+            // to an event already told (`هذه الزيارة`، `وتأتي الزيارة في وقت …`).
+            let definite =
+                i > 0 && toks[i - 1].clitic == Clitic::Article && toks[i - 1].word == t.word;
+            let anaphoric = definite
+                && (0..i - 1)
+                    .rev()
+                    .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+                    .is_some_and(|k| anaphora().contains(&keys[k]));
+            if future_clitic
+                || before.iter().any(|b| modal.contains(*b))
+                || planned
+                || possible
+                || anaphoric
+            {
                 continue;
             }
             if etype != "CONSULT" {

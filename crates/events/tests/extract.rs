@@ -546,3 +546,19 @@ fn a_place_after_a_noun_of_its_kind_is_still_the_location() {
         assert_eq!(ev[0].location.map(|l| d.mentions[l].name.as_str()), Some(place), "{text}");
     }
 }
+
+#[test]
+fn a_definite_event_noun_that_refers_back_reports_nothing_new() {
+    // `هذه الزيارة`، `وتأتي الزيارة في وقت …`: the visit was told before; the names around
+    // the noun are not its parties.
+    for text in [
+        "ورافقت هذه الزيارة احتجاجات في الرباط ضد الرئيس إيمانويل ماكرون.",
+        "وتأتي الزيارة بعد شهرين من انسحاب الرئيس الأمريكي دونالد ترامب من الاتفاق.",
+    ] {
+        let d = doc(text, Some("2023-04-09"));
+        assert!(extract(&d).is_empty(), "{text}: {:?}", extract(&d));
+    }
+    // Without the demonstrative, a visit with its visitor and destination is reported.
+    let d = doc("وبدأ الرئيس إيمانويل ماكرون زيارة إلى الرباط الأحد.", Some("2023-04-09"));
+    assert_eq!(extract(&d).len(), 1, "{:?}", extract(&d));
+}
