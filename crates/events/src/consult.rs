@@ -36,7 +36,10 @@ pub(crate) fn split_visits(s: &Sentence, e: EventMention) -> Vec<EventMention> {
         if m.label != "LOC" || !joined {
             break;
         }
-        places.push(i);
+        // A continent after the countries (`إلى مصر وأفريقيا`) hosts nothing.
+        if !regions().contains(&search_key(&m.name)) {
+            places.push(i);
+        }
         end = m.span.end;
     }
     if places.len() < 2 {
@@ -90,12 +93,13 @@ pub(crate) fn consult(
         // another phrase (`خلال الزيارة، على دعم واشنطن`). After a verb it is the object (`زار بلينكن المغرب`).
         let nominal = NOMINAL_VISITS.contains(&search_key(&toks[ti].form).as_str());
         let destination = |m: &Mention| {
-            !nominal
-                || introduced_by(
-                    doc,
-                    m,
-                    &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل", "هي", "منها", "بينها"],
-                )
+            !regions().contains(&search_key(&m.name))
+                && (!nominal
+                    || introduced_by(
+                        doc,
+                        m,
+                        &["إلى", "الى", "في", "ل", "تشمل", "شملت", "يشمل", "هي", "منها", "بينها"],
+                    ))
         };
         if let Some((i, m)) = near
             .iter()

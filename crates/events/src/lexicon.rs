@@ -176,6 +176,14 @@ pub(crate) fn anaphora() -> &'static HashSet<String> {
     A.get_or_init(|| key_set(ANAPHORA))
 }
 
+pub(crate) const REGIONS: &str = include_str!("../data/regions.txt");
+
+/// Continents and wide regions (`أفريقيا`، `الشرق الأوسط`): no host of a visit.
+pub(crate) fn regions() -> &'static HashSet<String> {
+    static R: OnceLock<HashSet<String>> = OnceLock::new();
+    R.get_or_init(|| key_set(REGIONS))
+}
+
 pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
 
 /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a

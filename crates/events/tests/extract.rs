@@ -562,3 +562,15 @@ fn a_definite_event_noun_that_refers_back_reports_nothing_new() {
     let d = doc("وبدأ الرئيس إيمانويل ماكرون زيارة إلى الرباط الأحد.", Some("2023-04-09"));
     assert_eq!(extract(&d).len(), 1, "{:?}", extract(&d));
 }
+
+#[test]
+fn a_continent_hosts_no_visit() {
+    // The countries of a tour host it; the continent named beside them does not.
+    let d = doc("وبدأ الرئيس إيمانويل ماكرون الأحد زيارة إلى مصر وأفريقيا.", Some("2023-04-09"));
+    let ev = extract(&d);
+    let places: Vec<&str> =
+        ev.iter().filter_map(|e| e.location.map(|l| d.mentions[l].name.as_str())).collect();
+    assert_eq!(places, ["مصر"], "{ev:?}\nmentions: {:?}", d.mentions);
+    let d = doc("وبدأ الرئيس إيمانويل ماكرون الأحد زيارة إلى أوروبا.", Some("2023-04-09"));
+    assert!(extract(&d).iter().all(|e| e.location.is_none()), "{:?}", extract(&d));
+}
