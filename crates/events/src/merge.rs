@@ -306,13 +306,25 @@ pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
 /// Adds a report (or an event that stayed alone) to an event: new participants, the place if
 /// the event had none, the more precise date, the stronger CONSULT mode, its sources.
 pub(crate) fn absorb(into: &mut (Event, BTreeSet<String>), from: (Event, BTreeSet<String>)) {
-    let ((e, eids), (r, _)) = (into, from);
+    let ((e, eids), (r, rids)) = (into, from);
+    // The more precise place wins: a city inside the event's country (`نيويورك` over
+    // `الولايات المتحدة`), or a venue over a place that is only the visited party
+    // (`قصر باكنغهام` over `بريطانيا`).
+    let precise = match (&e.location, &r.location) {
+        (None, _) => true,
+        (Some(a), Some(b)) => {
+            a.id != b.id
+                && (within(b, a)
+                    || (eids.contains(&a.id) && !rids.contains(&b.id) && !within(a, b)))
+        }
+        (Some(_), None) => false,
+    };
     for p in r.participants {
         if eids.insert(p.id.clone()) {
             e.participants.push(p);
         }
     }
-    if e.location.is_none() {
+    if precise && r.location.is_some() {
         e.location = r.location;
     }
     if r.date.as_ref().is_some_and(|d| e.date.as_ref().is_none_or(|x| d.len() > x.len())) {
@@ -453,5 +465,33 @@ mod tests {
         c.location = Some(rabat);
         let events = merge(vec![a, b, c]);
         assert_eq!(events.len(), 2, "{events:?}");
+    }
+
+    #[test]
+    fn the_more_precise_place_wins() {
+        let rabat = place("rabat", "الرباط");
+        let morocco = place("morocco", "المغرب");
+        let palace = place("palace", "القصر الملكي");
+        // A visit to the country, then a report placing the meeting in its capital.
+        let mut visit = resolved("a", &["burns", "hammouchi"], Some("2023-04-07"));
+        visit.participants.push(morocco.clone());
+        visit.location = Some(morocco.clone());
+        let mut meeting = resolved("a", &["burns", "hammouchi"], Some("2023-04-07"));
+        meeting.location = Some(rabat.clone());
+        let events = merge(vec![visit.clone(), meeting.clone()]);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].location.as_ref().map(|l| l.id.as_str()), Some("rabat"));
+        // A venue named by a report is more precise than the visited party (places that
+        // agree because the report also names the country as a party).
+        let mut venue = resolved("a", &["burns", "hammouchi"], Some("2023-04-07"));
+        venue.participants.push(morocco.clone());
+        venue.location = Some(palace);
+        let events = merge(vec![visit, venue]);
+        assert_eq!(events[0].location.as_ref().map(|l| l.id.as_str()), Some("palace"));
+        // The country does not replace its city.
+        let mut country = resolved("a", &["burns", "hammouchi"], Some("2023-04-07"));
+        country.location = Some(morocco);
+        let events = merge(vec![meeting, country]);
+        assert_eq!(events[0].location.as_ref().map(|l| l.id.as_str()), Some("rabat"));
     }
 }

@@ -325,8 +325,41 @@ impl Component for NerLayer {
         })?;
         let mut found = mentions(tagger, doc, true);
         cut_at_dates(doc, &mut found);
+        take_facility_heads(doc, &mut found);
         doc.mentions = found;
         Ok(())
+    }
+}
+
+fn facility_heads() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| word_list(include_str!("../data/facility_heads.txt")))
+}
+
+/// A facility's name includes its head noun (`قصر باكنغهام`، `مطار مهر آباد`): a place right
+/// after an indefinite head of `data/facility_heads.txt`, with only a space between, starts
+/// at the head (after any attached preposition: `بقصر باكنغهام`).
+fn take_facility_heads(doc: &Doc, mentions: &mut [Mention]) {
+    let text = doc.text();
+    for m in mentions.iter_mut().filter(|m| m.label == "LOC") {
+        let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else {
+            continue;
+        };
+        let Some(head) = pos.checked_sub(1).map(|k| &doc.tokens[k]) else { continue };
+        let definite = pos >= 2
+            && doc.tokens[pos - 2].clitic == Clitic::Article
+            && doc.tokens[pos - 2].word == head.word;
+        let gap = &text[head.span.end.min(m.span.start)..m.span.start];
+        if head.clitic != Clitic::None
+            || definite
+            || gap != " "
+            || !facility_heads().contains(&folded(&head.form))
+        {
+            continue;
+        }
+        m.span = Span::new(head.span.start, m.span.end);
+        m.text = text[m.span.start..m.span.end].to_string();
+        m.name = format!("{} {}", head.form, m.name);
     }
 }
 

@@ -77,3 +77,13 @@ fn a_name_does_not_run_into_a_date() {
     assert!(m.iter().all(|(_, n)| !n.contains("الخميس")), "{m:?}");
     assert!(m.iter().any(|(_, n)| n == "الاتحاد الأوروبي"), "{m:?}");
 }
+
+#[test]
+fn a_facility_name_keeps_its_head_noun() {
+    // `قصر باكنغهام`، `مطار دمشق`: the head noun is part of the facility's name; after the
+    // article it is a description (`القصر الملكي في الرباط` names الرباط alone).
+    let m = mentions("واستقبلت الملكة إليزابيث الثانية ضيفها في قصر باكنغهام أمس.");
+    assert!(m.contains(&("LOC".into(), "قصر باكنغهام".into())), "{m:?}");
+    let m = mentions("وأقيم الحفل في القصر الملكي بالرباط.");
+    assert!(m.contains(&("LOC".into(), "الرباط".into())), "{m:?}");
+}
