@@ -394,6 +394,12 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         });
         out.extend(found);
     }
+    // An attack happens where it strikes: a place attacked is the attack's location when
+    // the sentence names no other (`القصف الإيراني على إقليم كردستان العراق`).
+    for e in out.iter_mut().filter(|e| e.etype == "ASSAULT" && e.location.is_none()) {
+        e.location =
+            e.participants.iter().skip(1).copied().find(|&p| doc.mentions[p].label == "LOC");
+    }
     out
 }
 

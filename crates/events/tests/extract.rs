@@ -574,3 +574,12 @@ fn a_continent_hosts_no_visit() {
     let d = doc("وبدأ الرئيس إيمانويل ماكرون الأحد زيارة إلى أوروبا.", Some("2023-04-09"));
     assert!(extract(&d).iter().all(|e| e.location.is_none()), "{:?}", extract(&d));
 }
+
+#[test]
+fn an_attack_happens_where_it_strikes() {
+    let d = doc("وشنت القوات الإيرانية قصفا على مدينة أربيل السبت.", Some("2018-09-10"));
+    let ev = extract(&d);
+    let attack = ev.iter().find(|e| e.etype == "ASSAULT");
+    let attack = attack.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert_eq!(attack.location.map(|l| d.mentions[l].name.as_str()), Some("أربيل"), "{attack:?}");
+}
