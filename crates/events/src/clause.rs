@@ -201,8 +201,20 @@ pub(crate) fn same_party(
 /// Whether the word before a mention is one of `words`, written apart (`في`, `إلى`) or
 /// attached as a preposition (`ل`, `ب`). The mention's own article and any marks between
 /// (`إلى #بكين`, `صحيفة «…»`) are stepped over.
+///
+/// A person's title before the name is stepped over too: `على الرئيس الأميركي دونالد ترامب`
+/// introduces the person with على.
 pub(crate) fn introduced_by(doc: &Doc, m: &Mention, words: &[&str]) -> bool {
-    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > m.span.start) else { return false };
+    let text = doc.text();
+    let titled = doc.roles.iter().find(|r| {
+        r.span.start < m.span.start
+            && r.span.end <= m.span.start
+            && text[r.span.end..m.span.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '،' || c == ',')
+                .is_empty()
+    });
+    let start = titled.map_or(m.span.start, |r| r.span.start);
+    let Some(pos) = doc.tokens.iter().position(|t| t.span.end > start) else { return false };
     preceded_by(doc, pos, words)
 }
 

@@ -14,6 +14,7 @@ pub(crate) fn directed(
     etype: &str,
     date: Option<String>,
     topic: Option<usize>,
+    last_target: Option<usize>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, span: sentence, in_titles, affiliations } = s;
     let (doc, sentence) = (*doc, *sentence);
@@ -112,6 +113,13 @@ pub(crate) fn directed(
         (source, target_or_adjective(source, 0)?)
     } else if let Some((s, _)) = before {
         (*s, target_or_adjective(*s, 0)?)
+    } else if let Some(source) = dropped_subject(s, ti, &after, topic) {
+        // A coordinated verb with no subject of its own (`… وهدد بأن …`، `فيما ألقى باللوم
+        // على …`) has the sentence's subject; with no target after it, the target of the
+        // sentence's previous act (`وطالب الجزائر …، وهدد`).
+        let found = target_or_adjective(source, 0)
+            .or_else(|| last_target.filter(|&t| t != source).map(|t| (Some(t), None)))?;
+        (source, found)
     } else {
         let s = after.first()?;
         // The subject follows the verb closely (a title may come between).
@@ -146,6 +154,56 @@ pub(crate) fn directed(
         ..s.event(ti, etype, None, date)
     })
 }
+
+/// The subject of a verb that names none: the verb is joined to what precedes it (`و`, `ف`,
+/// `فيما`، `كما`، `ثم`) and no actor follows it closely; the subject is the sentence's first
+/// person or organisation before it (not one inside a title), else the previous clause's.
+fn dropped_subject(
+    s: &Sentence,
+    ti: usize,
+    after: &[&&(usize, &Mention)],
+    topic: Option<usize>,
+) -> Option<usize> {
+    let toks = &s.toks;
+    let t = toks[ti];
+    let attached =
+        ti > 0 && toks[ti - 1].word == t.word && toks[ti - 1].clitic == Clitic::Conjunction;
+    let joined = attached
+        || (0..ti).rev().find(|&k| toks[k].kind != TokenKind::Punct).is_some_and(|k| {
+            toks[k].clitic == Clitic::None
+                && COORDINATORS.contains(&search_key(&toks[k].form).as_str())
+        });
+    if !joined {
+        return None;
+    }
+    // An actor within a few words after the verb is its own subject — unless a preposition
+    // or a complement's أن introduces it (`ألقى باللوم على ترامب`، `هدد بأن المغرب …`).
+    let own = |m: &Mention| {
+        !introduced_by(s.doc, m, &["على", "إلى", "الى", "ضد", "مع", "عن", "أن", "إن"])
+    };
+    let close = after.iter().find(|(_, m)| own(m)).is_some_and(|(_, m)| {
+        s.doc
+            .tokens
+            .iter()
+            .filter(|x| {
+                x.span.start >= t.span.end && x.span.end <= m.span.start && x.clitic == Clitic::None
+            })
+            .count()
+            <= 4
+    });
+    if close {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|(i, m)| m.span.end <= t.span.start && !s.in_titles.contains(i))
+        .find(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"))
+        .map(|(i, _)| *i)
+        .or(topic)
+}
+
+/// Words that join a verb to the clause before it, sharing its subject.
+const COORDINATORS: [&str; 4] = ["فيما", "كما", "ثم", "بينما"];
 
 /// Most words after a directed verb in which a nationality adjective can name its target.
 pub(crate) const ADJECTIVE_REACH: usize = 6;

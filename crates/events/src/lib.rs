@@ -306,9 +306,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         if date_here.is_some() {
             previous_date = date_here;
         }
+        // The target of the sentence's last directed event, for a coordinated verb that
+        // names none (`وطالب الجزائر …، وهدد بأن …`).
+        let mut last_target: Option<usize> = None;
         for &(ti, etype) in &others {
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
-            if let Some(e) = directed(&site, ti, etype, date_at(ti), subject) {
+            if let Some(e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
+                last_target = e.participants.get(1).copied().or(last_target);
                 topic = e.participants.first().map(|&m| (m, si));
                 out.push(e);
             }

@@ -583,3 +583,30 @@ fn an_attack_happens_where_it_strikes() {
     let attack = attack.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
     assert_eq!(attack.location.map(|l| d.mentions[l].name.as_str()), Some("أربيل"), "{attack:?}");
 }
+
+#[test]
+fn a_coordinated_verb_without_subject_has_the_sentences() {
+    // `فيما حمل …`: the subject is the sentence's first person; the target follows على.
+    let d = doc(
+        "وكان الرئيس التركي رجب طيب أردوغان قد أعلن أن أنقرة سترد فيما ألقى باللوم على الرئيس الأميركي جو بايدن.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    let names = |e: &rasd_events::EventMention| -> Vec<String> {
+        e.participants.iter().map(|&i| d.mentions[i].name.clone()).collect()
+    };
+    let accuse = ev.iter().find(|e| e.etype == "ACCUSE");
+    let accuse = accuse.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert_eq!(names(accuse), ["رجب طيب أردوغان", "جو بايدن"]);
+    // `وهدد بأن …` names no target: the previous act's target in the sentence is it.
+    let d = doc(
+        "وانتقد وزير الخارجية الإيراني محمد جواد ظريف الأحد السعودية، وطالب السعودية بوقف الحرب، وهدد بأن إيران لن تقف مكتوفة الأيدي.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    let threat = ev.iter().find(|e| e.etype == "THREATEN");
+    let threat = threat.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    let names: Vec<&str> =
+        threat.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert_eq!(names, ["محمد جواد ظريف", "السعودية"]);
+}
