@@ -610,3 +610,21 @@ fn a_coordinated_verb_without_subject_has_the_sentences() {
         threat.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
     assert_eq!(names, ["محمد جواد ظريف", "السعودية"]);
 }
+
+#[test]
+fn conditions_and_readiness_are_not_events() {
+    for text in [
+        "وقال المسؤول إن بلاده سترد إذا حظرت الولايات المتحدة صادرات النفط الإيرانية.",
+        "وأعلن الجيش أنه مستعد لاعتقال قادة حركة حماس.",
+    ] {
+        let d = doc(text, Some("2023-04-09"));
+        let ev = extract(&d);
+        assert!(ev.iter().all(|e| e.etype != "COERCE"), "{text}: {ev:?}");
+    }
+    // The condition's own act is not touched: the threat is reported.
+    let d = doc(
+        "وهدد الرئيس الإيراني حسن روحاني الولايات المتحدة بالرد إذا حظرت صادرات النفط.",
+        Some("2023-04-09"),
+    );
+    assert!(extract(&d).iter().any(|e| e.etype == "THREATEN"), "{:?}", extract(&d));
+}
