@@ -326,9 +326,30 @@ impl Component for NerLayer {
         let mut found = mentions(tagger, doc, true);
         cut_at_dates(doc, &mut found);
         take_facility_heads(doc, &mut found);
+        found.retain(|m| !is_title_plural(&m.name));
         doc.mentions = found;
         Ok(())
     }
+}
+
+fn titles() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| word_list(include_str!("../data/titles.txt")))
+}
+
+/// Whether a one-word name is a title's dual or plural (`الرئيسان`، `الزعيمين`، `الوزراء` is
+/// not: broken plurals are not built by suffix): a description of people, not a name.
+fn is_title_plural(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let norm = rasd_text::normalize_str(name, rasd_text::Profile::Conservative);
+    let bare = norm.strip_prefix("ال").unwrap_or(&norm);
+    ["ان", "ين", "ون"].iter().any(|suffix| {
+        bare.strip_suffix(suffix)
+            .filter(|stem| stem.chars().count() >= 3)
+            .is_some_and(|stem| titles().contains(&folded(stem)))
+    })
 }
 
 fn facility_heads() -> &'static [String] {

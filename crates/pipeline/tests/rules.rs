@@ -87,3 +87,9 @@ fn a_facility_name_keeps_its_head_noun() {
     let m = mentions("وأقيم الحفل في القصر الملكي بالرباط.");
     assert!(m.contains(&("LOC".into(), "الرباط".into())), "{m:?}");
 }
+
+#[test]
+fn a_titles_dual_is_no_name() {
+    let m = mentions("وتبادل الرئيسان القبل بعد المصافحة في البيت الأبيض.");
+    assert!(!m.iter().any(|(_, n)| n == "الرئيسان"), "{m:?}");
+}
