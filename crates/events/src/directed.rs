@@ -147,6 +147,18 @@ pub(crate) fn directed(
             (s.0, target_or_adjective(s.0, 1)?)
         }
     };
+    // Withdrawing from an agreement (`انسحبت واشنطن من الاتفاق النووي`) rejects it.
+    if etype == "RETREAT" {
+        let from = trigger.end.max(doc.mentions[source].span.end);
+        if let Some((party, implied)) = crate::genitive::from_deal(s, from, source) {
+            return Some(EventMention {
+                participants: std::iter::once(source).chain(party).collect(),
+                implied: implied.into_iter().collect(),
+                location,
+                ..s.event(ti, "REJECT", None, date)
+            });
+        }
+    }
     Some(EventMention {
         participants: std::iter::once(source).chain(target).collect(),
         implied: implied.into_iter().collect(),

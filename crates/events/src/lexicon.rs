@@ -184,6 +184,14 @@ pub(crate) fn regions() -> &'static HashSet<String> {
     R.get_or_init(|| key_set(REGIONS))
 }
 
+pub(crate) const DEALS: &str = include_str!("../data/deals.txt");
+
+/// Nouns of agreements (`اتفاق`، `معاهدة`): withdrawing from one is a rejection.
+pub(crate) fn deals() -> &'static HashSet<String> {
+    static D: OnceLock<HashSet<String>> = OnceLock::new();
+    D.get_or_init(|| key_set(DEALS))
+}
+
 pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
 
 /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a

@@ -493,7 +493,7 @@ fn a_dateline_takes_no_part_in_the_events() {
 #[test]
 fn a_withdrawal_names_who_withdrew_in_its_genitive() {
     let d = doc(
-        "وتراجعت الأسواق عقب انسحاب الولايات المتحدة من الاتفاق النووي في مايو الماضي.",
+        "وتراجعت الأسواق عقب انسحاب الولايات المتحدة من سوريا في مايو الماضي.",
         Some("2018-08-07"),
     );
     let ev = extract(&d);
@@ -627,4 +627,28 @@ fn conditions_and_readiness_are_not_events() {
         Some("2023-04-09"),
     );
     assert!(extract(&d).iter().any(|e| e.etype == "THREATEN"), "{:?}", extract(&d));
+}
+
+#[test]
+fn withdrawing_from_an_agreement_rejects_it() {
+    // The party the agreement binds is named after it, or by a nationality adjective.
+    let d = doc(
+        "وجاءت الخطوة بعد انسحاب الولايات المتحدة من الاتفاق النووي الإيراني في مايو.",
+        Some("2018-08-07"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "REJECT");
+    let e = e.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert_eq!(d.mentions[e.participants[0]].name, "الولايات المتحدة");
+    assert_eq!(e.implied, ["إيران"]);
+    // The verb reads the same, a date between.
+    let d = doc("وانسحبت الولايات المتحدة في مايو من الاتفاق النووي مع إيران.", Some("2018-08-07"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "REJECT");
+    let e = e.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    let names: Vec<&str> = e.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert_eq!(names, ["الولايات المتحدة", "إيران"]);
+    // A withdrawal of troops stays a RETREAT.
+    let d = doc("وأعلنت موسكو انسحاب القوات الروسية من سوريا.", Some("2018-08-07"));
+    assert!(extract(&d).iter().all(|e| e.etype != "REJECT"), "{:?}", extract(&d));
 }
