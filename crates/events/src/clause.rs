@@ -282,6 +282,52 @@ impl Sentence<'_> {
         }
     }
 
+    /// The speaker of reported speech whose verb has a pronoun subject (`وقال الرئيس الفرنسي
+    /// إنه التقى …`، `أعلنت الوزارة أنها …`): the trigger comes within [`SPEAKER_REACH`] words
+    /// after أن/إن with an attached pronoun, and the speaker is the last person or
+    /// organisation before that أن (not a name inside a title).
+    pub(crate) fn speaker(&self, ti: usize) -> Option<usize> {
+        let toks = &self.toks;
+        let words: Vec<usize> = (0..ti)
+            .rev()
+            .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+            .take(SPEAKER_REACH)
+            .collect();
+        let that = words.into_iter().find(|&k| {
+            matches!(search_key(&toks[k].form).as_str(), "ان" | "بان")
+                && toks.get(k + 1).is_some_and(|n| {
+                    // He or she: `إنهم` ("they") are others than the speaker.
+                    n.clitic == Clitic::Pronoun
+                        && n.word == toks[k].word
+                        && matches!(n.text.as_str(), "ه" | "ها")
+                })
+        })?;
+        let at = toks[that].span.start;
+        let (i, m) = self
+            .mentions
+            .iter()
+            .filter(|(i, m)| m.span.end <= at && !self.in_titles.contains(i))
+            .rfind(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"))?;
+        // A verb of saying right before the speaker (`قال الرئيس …`, a title between) or
+        // right before أن (`ماكرون قال إنه`): not `اتهم الجزائر بأنها …`, whose pronoun is
+        // the accused.
+        let says = |k: usize| {
+            toks[k].clitic == Clitic::None && saying().contains(&search_key(&toks[k].form))
+        };
+        let before_speaker = (0..ti)
+            .rev()
+            .filter(|&k| toks[k].span.end <= m.span.start)
+            .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+            .filter(|&k| !self.doc.roles.iter().any(|r| r.span.contains(toks[k].span)))
+            .take(2)
+            .any(says);
+        let before_that = (0..that)
+            .rev()
+            .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+            .is_some_and(says);
+        (before_speaker || before_that).then_some(*i)
+    }
+
     /// Positions of the words (no clitics, no punctuation) after token `ti`.
     pub(crate) fn words_after(&self, ti: usize) -> Vec<usize> {
         (ti + 1..self.toks.len())
@@ -305,6 +351,10 @@ impl Sentence<'_> {
         rasd_actors::demonym_country(&form)
     }
 }
+
+/// Most words between a reported-speech أن/إن with a pronoun and the trigger
+/// (`إنه كان قد التقى`).
+pub(crate) const SPEAKER_REACH: usize = 3;
 
 /// Most words before the dash of a dateline.
 pub(crate) const DATELINE_WORDS: usize = 10;

@@ -126,6 +126,12 @@ pub(crate) fn consult(
             .map(|(i, _)| *i)
             .or_else(|| near.iter().find(|(_, m)| venue(m)).map(|(i, _)| *i));
     }
+    // Reported speech with a pronoun subject (`قال X إنه التقى Y`): X takes part.
+    if let Some(sp) = s.speaker(ti) {
+        if !participants.contains(&sp) {
+            participants.push(sp);
+        }
+    }
     // A dual verb with fewer than two named participants: the two people named just before.
     let people = participants.iter().filter(|&&i| doc.mentions[i].label == "PER").count();
     if people < 2 && dual_verbs().contains(&search_key(&toks[ti].form)) {

@@ -113,6 +113,9 @@ pub(crate) fn directed(
         (source, target_or_adjective(source, 0)?)
     } else if let Some((s, _)) = before {
         (*s, target_or_adjective(*s, 0)?)
+    } else if let Some(source) = s.speaker(ti) {
+        // `وقال X إنه اتهم Y`: the speaker acts.
+        (source, target_or_adjective(source, 0)?)
     } else if let Some(source) = dropped_subject(s, ti, &after, topic) {
         // A coordinated verb with no subject of its own (`… وهدد بأن …`، `فيما ألقى باللوم
         // على …`) has the sentence's subject; with no target after it, the target of the

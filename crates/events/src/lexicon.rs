@@ -192,6 +192,14 @@ pub(crate) fn deals() -> &'static HashSet<String> {
     D.get_or_init(|| key_set(DEALS))
 }
 
+pub(crate) const SAYING: &str = include_str!("../data/saying.txt");
+
+/// Verbs of saying (`قال`، `أعلن`، `أكد`) that introduce reported speech.
+pub(crate) fn saying() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| key_set(SAYING))
+}
+
 pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
 
 /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a

@@ -652,3 +652,29 @@ fn withdrawing_from_an_agreement_rejects_it() {
     let d = doc("وأعلنت موسكو انسحاب القوات الروسية من سوريا.", Some("2018-08-07"));
     assert!(extract(&d).iter().all(|e| e.etype != "REJECT"), "{:?}", extract(&d));
 }
+
+#[test]
+fn reported_speech_with_a_pronoun_subject_has_the_speaker_act() {
+    let d = doc(
+        "وقال الرئيس الفرنسي إيمانويل ماكرون الأحد إنه التقى الرئيس الروسي فلاديمير بوتين في باريس.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    let names: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.etype == "CONSULT")
+        .flat_map(|e| e.participants.iter().map(|&i| d.mentions[i].name.as_str()))
+        .collect();
+    assert!(names.contains(&"إيمانويل ماكرون") && names.contains(&"فلاديمير بوتين"), "{ev:?}");
+    // `اتهم … الجزائر بأنها تساند …`: the pronoun is the accused, not a speaker; and
+    // `إنهم` ("they") are others.
+    let d = doc(
+        "وقال الرئيس الإيراني حسن روحاني إنهم يسعون إلى شن حرب على الأمة الإيرانية.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    assert!(
+        !ev.iter().any(|e| e.participants.first().is_some_and(|&p| d.mentions[p].name == "حسن روحاني")),
+        "{ev:?}"
+    );
+}
