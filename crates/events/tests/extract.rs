@@ -678,3 +678,16 @@ fn reported_speech_with_a_pronoun_subject_has_the_speaker_act() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_name_behind_idh_or_raghm_is_in_another_clause() {
+    let d = doc(
+        "وزار وزير الدفاع الإسرائيلي أفيغدور ليبرمان الجولان الثلاثاء، إذ لم يستبعد علاقة مع الرئيس السوري بشار الأسد.",
+        Some("2018-07-12"),
+    );
+    let ev = extract(&d);
+    assert!(
+        ev.iter().all(|e| e.participants.iter().all(|&i| d.mentions[i].name != "بشار الأسد")),
+        "{ev:?}"
+    );
+}
