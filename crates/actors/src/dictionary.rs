@@ -263,6 +263,111 @@ impl Component for DictionaryLayer {
             }
         }
         doc.add_mentions(added);
+        split_joined_people(doc);
         Ok(())
+    }
+}
+
+/// Two people written side by side that the model read as one name (`شكرت ميلانيا السيسي`،
+/// `ميلانيا ماكرون`): a person mention splits where its first words begin another, longer
+/// person's name in the document that is written more often (`ميلانيا ترامب`) and its last
+/// words end a third's (`عبد الفتاح السيسي`).
+fn split_joined_people(doc: &mut Doc) {
+    let people: Vec<Vec<String>> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.label == "PER")
+        .map(|m| m.name.split_whitespace().map(crate::name_key).collect())
+        .collect();
+    let mut added = Vec::new();
+    for m in doc.mentions.iter_mut().filter(|m| m.label == "PER") {
+        let words: Vec<String> = m.name.split_whitespace().map(crate::name_key).collect();
+        let written: Vec<(usize, &str)> = m
+            .text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - m.text.as_ptr() as usize, w))
+            .collect();
+        if words.len() < 2 || written.len() != words.len() {
+            continue;
+        }
+        // The name the first words begin must be written more often than this one: of
+        // `ميلانيا ترامب` (twice) and `ميلانيا السيسي` (once), only the second is a join.
+        let count = |name: &[String]| people.iter().filter(|p| p.as_slice() == name).count();
+        let mine = count(&words);
+        let split = (1..words.len()).find(|&k| {
+            let (left, right) = words.split_at(k);
+            let begins = people.iter().any(|p| {
+                p.len() > left.len()
+                    && p.starts_with(left)
+                    && p[left.len()..] != *right
+                    && count(p) > mine
+            });
+            let ends = people.iter().any(|p| {
+                p.ends_with(right) && p.len() > right.len() && p[..p.len() - right.len()] != *left
+            });
+            begins && ends
+        });
+        let Some(k) = split else { continue };
+        let at = written[k].0;
+        let left_text = m.text[..at].trim_end().to_string();
+        let right = Mention {
+            span: rasd_doc::Span::new(m.span.start + at, m.span.end),
+            text: m.text[at..].to_string(),
+            name: m.name.split_whitespace().skip(k).collect::<Vec<_>>().join(" "),
+            ..m.clone()
+        };
+        m.name = m.name.split_whitespace().take(k).collect::<Vec<_>>().join(" ");
+        m.span = rasd_doc::Span::new(m.span.start, m.span.start + left_text.len());
+        m.text = left_text;
+        added.push(right);
+    }
+    doc.add_mentions(added);
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    fn doc_with_people(text: &str, names: &[&str]) -> Doc {
+        let mut doc = Doc::new(rasd_doc::Document::from_text("t", text, None));
+        let mut from = 0;
+        for name in names {
+            let start = from + text[from..].find(name).expect("name in text");
+            from = start + name.len();
+            doc.mentions.push(Mention {
+                span: rasd_doc::Span::new(start, from),
+                text: name.to_string(),
+                name: name.to_string(),
+                label: "PER".into(),
+                confidence: 0.9,
+                source: "ner".into(),
+            });
+        }
+        doc
+    }
+
+    #[test]
+    fn two_people_read_as_one_name_are_split() {
+        let text =
+            "وصلت ميلانيا ترامب. واستقبل عبد الفتاح السيسي ميلانيا ترامب. وشكرت ميلانيا السيسي.";
+        let mut doc = doc_with_people(
+            text,
+            &["ميلانيا ترامب", "عبد الفتاح السيسي", "ميلانيا ترامب", "ميلانيا السيسي"],
+        );
+        split_joined_people(&mut doc);
+        let names: Vec<&str> = doc.mentions.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["ميلانيا ترامب", "عبد الفتاح السيسي", "ميلانيا ترامب", "ميلانيا", "السيسي"]
+        );
+        let last = &doc.mentions[4];
+        assert_eq!(last.span.slice(text), "السيسي");
+        assert_eq!(doc.mentions[3].span.slice(text), "ميلانيا");
+        // Written as often as the other, a name is not split (which one is the join?).
+        let text = "ميلانيا ترامب وعبد الفتاح السيسي وميلانيا السيسي";
+        let mut doc =
+            doc_with_people(text, &["ميلانيا ترامب", "عبد الفتاح السيسي", "ميلانيا السيسي"]);
+        split_joined_people(&mut doc);
+        assert_eq!(doc.mentions.len(), 3);
     }
 }

@@ -28,6 +28,14 @@ const HEADS: &str = include_str!("../data/role_heads.txt");
 const STOPS: &str = include_str!("../data/role_stops.txt");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 const NOT_CURRENT: &str = include_str!("../data/role_not_current.txt");
+const KIN: &str = include_str!("../data/role_kin.txt");
+
+/// Whether the word at `pos` is a word of kinship (`data/role_kin.txt`: `زوجة`، `نجل`).
+fn is_kin(tok: &rasd_doc::Token) -> bool {
+    static K: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let words = K.get_or_init(|| lines(KIN).map(search_key).collect());
+    tok.clitic == Clitic::None && words.contains(&search_key(&tok.form))
+}
 
 /// Whether a role phrase names an office held at another time (`data/role_not_current.txt`:
 /// `السابق`, ordinals such as `السادس عشر`).
@@ -89,6 +97,10 @@ pub struct RoleMention {
     /// Whether it names an office held at another time (`الرئيس الأمريكي السابق`,
     /// `data/role_not_current.txt`).
     pub former: bool,
+    /// Whether a word of kinship comes before it (`زوجة الرئيس الأمريكي`): the phrase
+    /// describes the holder's relative, not the holder.
+    #[serde(default)]
+    pub kin: bool,
 }
 
 impl RoleMention {
@@ -182,6 +194,10 @@ pub fn find_roles(doc: &Doc) -> Vec<RoleMention> {
         } else {
             t.span.start
         };
+        // The word before the phrase (its article aside) is a relative's (`زوجة الرئيس`).
+        let first = if start < t.span.start { i - 1 } else { i };
+        let kin =
+            toks[..first].iter().rev().find(|x| x.kind != TokenKind::Punct).is_some_and(is_kin);
         let mut end = t.span.end;
         let mut org = None;
         let mut country = None;
@@ -322,6 +338,7 @@ pub fn find_roles(doc: &Doc) -> Vec<RoleMention> {
             span,
             text: span.slice(text).to_string(),
             former: not_current(span.slice(text)),
+            kin,
             head,
             org,
             country,
@@ -348,7 +365,8 @@ impl Component for RoleLayer {
         let date = doc.dct.as_ref().map(|d| d.date.clone());
         let sentence_of =
             |sp: Span| doc.sentences.iter().position(|s| s.span.contains(sp)).unwrap_or(usize::MAX);
-        for (k, r) in roles.iter().enumerate().filter(|(_, r)| r.holder.is_none() && !r.is_former())
+        for (k, r) in
+            roles.iter().enumerate().filter(|(_, r)| r.holder.is_none() && !r.is_former() && !r.kin)
         {
             let holder = if r.is_counterpart() {
                 // The person whose role carries the counterpart's nationality.

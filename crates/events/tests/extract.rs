@@ -674,7 +674,8 @@ fn reported_speech_with_a_pronoun_subject_has_the_speaker_act() {
     );
     let ev = extract(&d);
     assert!(
-        !ev.iter().any(|e| e.participants.first().is_some_and(|&p| d.mentions[p].name == "حسن روحاني")),
+        !ev.iter()
+            .any(|e| e.participants.first().is_some_and(|&p| d.mentions[p].name == "حسن روحاني")),
         "{ev:?}"
     );
 }
