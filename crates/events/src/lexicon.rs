@@ -200,6 +200,8 @@ pub(crate) fn saying() -> &'static HashSet<String> {
     S.get_or_init(|| key_set(SAYING))
 }
 
+pub(crate) const DUALS: &str = include_str!("../data/duals.tsv");
+
 pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
 
 /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a

@@ -31,6 +31,7 @@ mod clause;
 mod consult;
 mod dates;
 mod directed;
+mod duals;
 mod genitive;
 mod lexicon;
 mod merge;
@@ -49,6 +50,7 @@ use consult::*;
 use dates::is_yearless;
 pub use dates::{dates_compatible, event_date, yearless_date};
 use directed::*;
+use duals::*;
 use genitive::*;
 use lexicon::*;
 pub use merge::{merge, EntityRef, Event, Evidence, Resolved};
@@ -76,6 +78,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     // subject of its own (`وطالب الجزائر`, "and he called on Algeria") continues it.
     let mut topic: Option<(usize, usize)> = None;
     let affiliations = affiliations(doc);
+    let duals = dual_parties(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.span.start < skip_until {
             continue;
@@ -165,7 +168,32 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // planned. CONSULT triggers make one event per clause; other types one event each.
         let chained = toks.first().is_some_and(|t| t.clitic == Clitic::Conjunction);
         let inherited = if chained { previous_date.clone() } else { None };
-        let date_at = |ti: usize| nearest(toks[ti].span).or_else(|| inherited.clone());
+        // `غداة X` ("the day after X") dates X the day before the date it hangs on (`أتى القرار
+        // الجمعة، غداة اتفاق الكوريتين`: the agreement was on Thursday).
+        let day_after = |ti: usize| {
+            (0..ti)
+                .rev()
+                .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+                .filter(|&k| toks[k].form == "غداة")
+        };
+        let date_at = |ti: usize| {
+            let date = nearest(toks[ti].span).or_else(|| inherited.clone());
+            match (day_after(ti), &date) {
+                (Some(k), Some(d)) => {
+                    let before = dated.iter().any(|(sp, x)| x == d && sp.end <= toks[k].span.start);
+                    let previous = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .ok()
+                        .and_then(|x| x.pred_opt())
+                        .map(|x| x.format("%Y-%m-%d").to_string());
+                    if before {
+                        previous.or(date)
+                    } else {
+                        date
+                    }
+                }
+                _ => date,
+            }
+        };
         let mut consults: Vec<(usize, &'static str)> = Vec::new();
         // Triggers found as two words (`توجه … إلى`).
         let mut by_phrase: HashSet<usize> = HashSet::new();
@@ -192,7 +220,19 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             let found = if let Some(&etype) = nominals().get(key) {
                 nominal(&site, i, etype, date_at(i))
             } else if let Some(&etype) = betweens().get(key) {
-                between(&site, i, etype, date_at(i))
+                // `اتفاق بين X و Y`, or a dual's pair: `اتفاق الكوريتين`، `اتفاق بين الجانبين`.
+                between(&site, i, etype, date_at(i)).or_else(|| {
+                    let pair = dual_after(&site, i, &duals)?;
+                    let negated = (0..i)
+                        .rev()
+                        .filter(|&k| toks[k].clitic == Clitic::None)
+                        .take(3)
+                        .any(|k| modal.contains(&keys[k]));
+                    (!negated).then(|| EventMention {
+                        implied: pair.to_vec(),
+                        ..site.event(i, etype, Some("dual"), date_at(i))
+                    })
+                })
             } else if let Some(&etype) = genitives().get(key) {
                 genitive(&site, i, etype, date_at(i))
             } else {
@@ -310,6 +350,16 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // names none (`وطالب الجزائر …، وهدد بأن …`).
         let mut last_target: Option<usize> = None;
         for &(ti, etype) in &others {
+            // A dual subject or partner of an agreement (`اتفق البلدان`): its pair.
+            if matches!(etype, "AGREE" | "COOPERATE") {
+                if let Some(pair) = dual_after(&site, ti, &duals) {
+                    out.push(EventMention {
+                        implied: pair.to_vec(),
+                        ..site.event(ti, etype, Some("dual"), date_at(ti))
+                    });
+                    continue;
+                }
+            }
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
             if let Some(e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
                 last_target = e.participants.get(1).copied().or(last_target);
@@ -373,6 +423,24 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     }
                 }
                 None => found.push(e),
+            }
+        }
+        // A meeting of a dual (`لقاء بين الجانبين`، `قمة الكوريتين`) has its pair as parties.
+        for &(ti, mode) in &consults {
+            let Some(pair) = dual_after(&site, ti, &duals) else { continue };
+            match found.iter_mut().find(|f| f.trigger == toks[ti].span) {
+                Some(f) => {
+                    for p in pair {
+                        if !f.implied.contains(p) {
+                            f.implied.push(p.clone());
+                        }
+                    }
+                }
+                None => found.push(EventMention {
+                    mode: Some(mode.into()),
+                    implied: pair.to_vec(),
+                    ..site.event(ti, "CONSULT", Some(mode), date_at(ti))
+                }),
             }
         }
         // Multilateral means three or more parties (guidelines); a summit of two is a meeting.

@@ -692,3 +692,34 @@ fn a_name_behind_idh_or_raghm_is_in_another_clause() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_dual_stands_for_its_two_parties() {
+    // A named pair (`الكوريتين`), and `البلدان` for the last two countries named.
+    let d = doc("وأعلنت سول الخميس اتفاق الكوريتين على عقد قمة.", Some("2018-03-30"));
+    let ev = extract(&d);
+    let agree = ev.iter().find(|e| e.etype == "AGREE");
+    let agree = agree.unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(agree.implied, ["كوريا الشمالية", "كوريا الجنوبية"]);
+    let d = doc(
+        "وزار رئيس الوزراء الإثيوبي آبي أحمد إريتريا. وكانت الحرب بين إثيوبيا وإريتريا قد انتهت. واتفق البلدان على فتح السفارات.",
+        Some("2018-07-16"),
+    );
+    let ev = extract(&d);
+    let agree = ev.iter().find(|e| e.etype == "AGREE");
+    let agree = agree.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert_eq!(agree.implied, ["إثيوبيا", "إريتريا"]);
+}
+
+#[test]
+fn the_day_after_dates_its_event_the_day_before() {
+    // `الجمعة، غداة اتفاق …`: Friday is the day after the agreement.
+    let d = doc(
+        "وأصدر مجلس الأمن قراره الجمعة، غداة اتفاق الكوريتين على عقد قمة.",
+        Some("2018-03-31"),
+    );
+    let ev = extract(&d);
+    let agree = ev.iter().find(|e| e.etype == "AGREE");
+    let agree = agree.unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(agree.date.as_deref(), Some("2018-03-29"));
+}
