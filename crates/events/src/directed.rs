@@ -52,7 +52,11 @@ pub(crate) fn directed(
     // `بطلب من واشنطن`, `بدعم من …` name who asked or helped, not the target (except for a
     // request, whose addressee من may introduce: `طلب من الأمم المتحدة`). A sanction falls
     // on the actor after على when there is one.
-    let from_min = |m: &Mention| etype != "REQUEST" && introduced_by(doc, m, &["من"]);
+    // `بشأن سوريا`، `حول …` name what the act is about, not whom it is aimed at.
+    let from_min = |m: &Mention| {
+        (etype != "REQUEST" && introduced_by(doc, m, &["من"]))
+            || introduced_by(doc, m, &["بشأن", "حول"])
+    };
     let on = |m: &Mention| introduced_by(doc, m, &["على"]);
     let target_after = |source: usize, from: usize| {
         let candidates = || {

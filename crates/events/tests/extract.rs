@@ -714,12 +714,20 @@ fn a_dual_stands_for_its_two_parties() {
 #[test]
 fn the_day_after_dates_its_event_the_day_before() {
     // `الجمعة، غداة اتفاق …`: Friday is the day after the agreement.
-    let d = doc(
-        "وأصدر مجلس الأمن قراره الجمعة، غداة اتفاق الكوريتين على عقد قمة.",
-        Some("2018-03-31"),
-    );
+    let d =
+        doc("وأصدر مجلس الأمن قراره الجمعة، غداة اتفاق الكوريتين على عقد قمة.", Some("2018-03-31"));
     let ev = extract(&d);
     let agree = ev.iter().find(|e| e.etype == "AGREE");
     let agree = agree.unwrap_or_else(|| panic!("{ev:?}"));
     assert_eq!(agree.date.as_deref(), Some("2018-03-29"));
+}
+
+#[test]
+fn what_an_act_is_about_is_not_its_target() {
+    let d = doc("واستخدمت روسيا حق الفيتو 12 مرة بشأن سوريا منذ عام 2011.", Some("2018-04-14"));
+    let ev = extract(&d);
+    assert!(
+        ev.iter().all(|e| e.participants.iter().all(|&i| d.mentions[i].name != "سوريا")),
+        "{ev:?}"
+    );
 }
