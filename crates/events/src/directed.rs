@@ -42,10 +42,14 @@ pub(crate) fn directed(
         .map_or(sentence.start, |t| t.span.end);
     let after: Vec<&&(usize, &Mention)> =
         actors.iter().filter(|(_, m)| m.span.start > trigger.end).collect();
+    // A preposition's object is not the subject (`اتفاق مع إيران يهدد ترامب بتقويضه`).
+    let governed =
+        |m: &Mention| introduced_by(doc, m, &["مع", "على", "إلى", "الى", "في", "عن", "ضد", "من"]);
     let before = actors
         .iter()
         .rev()
-        .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start);
+        .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start)
+        .filter(|(_, m)| !governed(m));
     // The target is the first actor after the verb that is another party than the source:
     // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
     // … بيونغ يانغ`) or the country of its city.

@@ -731,3 +731,17 @@ fn what_an_act_is_about_is_not_its_target() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_prepositions_object_before_the_verb_is_not_its_subject() {
+    // `اتفاق مع إيران يهدد ترامب بتقويضه`: Trump threatens; إيران belongs to مع.
+    let d = doc(
+        "وتعمل فرنسا على إنقاذ اتفاق مع إيران يهدد الرئيس الأمريكي دونالد ترامب بتقويضه.",
+        Some("2018-04-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().all(|(t, s, _)| t != "THREATEN" || s != "إيران"),
+        "{pairs:?}"
+    );
+}
