@@ -285,7 +285,22 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     })
                     .map(|&(_, e, m)| (e, m))
             };
-            let single = trig.get(&key).copied();
+            // A verb with an object pronoun the text layer left attached (`شنّها`: "launched
+            // it") is looked up without it.
+            let single = trig.get(&key).copied().or_else(|| {
+                // Not a ta marbuta, which the search key writes as ه (`حملة` is no `حمل`).
+                let pronouns: &[&str] = if t.form.ends_with('ة') {
+                    &["هما", "هم", "ها"]
+                } else {
+                    &["هما", "هم", "ها", "ه"]
+                };
+                pronouns
+                    .iter()
+                    .filter_map(|p| key.strip_suffix(p))
+                    .filter(|stem| stem.chars().count() >= 2)
+                    .find_map(|stem| trig.get(stem).copied())
+                    .filter(|(etype, _)| *etype != "CONSULT")
+            });
             let Some((etype, mode)) = single.or_else(phrase) else { continue };
             if single.is_none() {
                 by_phrase.insert(i);
