@@ -45,11 +45,20 @@ pub(crate) fn directed(
     // A preposition's object is not the subject (`اتفاق مع إيران يهدد ترامب بتقويضه`).
     let governed =
         |m: &Mention| introduced_by(doc, m, &["مع", "على", "إلى", "الى", "في", "عن", "ضد", "من"]);
+    // A relative verb with an object pronoun (`الاتفاق الذي أبرمته إيران`: "the deal that Iran
+    // concluded") has its subject after it; what comes before is the antecedent, its object.
+    let relative_object = toks
+        .get(ti + 1)
+        .is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word)
+        && (0..ti)
+            .rev()
+            .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
+            .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
     let before = actors
         .iter()
         .rev()
         .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start)
-        .filter(|(_, m)| !governed(m));
+        .filter(|(_, m)| !governed(m) && !relative_object);
     // The target is the first actor after the verb that is another party than the source:
     // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
     // … بيونغ يانغ`) or the country of its city.
@@ -224,6 +233,9 @@ fn dropped_subject(
         .map(|(i, _)| *i)
         .or(topic)
 }
+
+/// Relative pronouns (`الذي`، `التي` …).
+const RELATIVES: [&str; 7] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
 
 /// Words that join a verb to the clause before it, sharing its subject.
 const COORDINATORS: [&str; 4] = ["فيما", "كما", "ثم", "بينما"];

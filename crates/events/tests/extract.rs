@@ -752,9 +752,25 @@ fn a_verb_with_its_object_pronoun_attached_is_a_trigger() {
     );
     let pairs = directed_pairs(&d);
     assert!(
-        pairs.iter().any(|(t, s, o)| t == "ASSAULT" && s == "التحالف بقيادة السعودية" && o == "اليمن"),
+        pairs
+            .iter()
+            .any(|(t, s, o)| t == "ASSAULT" && s == "التحالف بقيادة السعودية" && o == "اليمن"),
         "{pairs:?}"
     );
     let d = doc("وقاد الرئيس دونالد ترامب حملة ضد هيلاري كلينتون.", Some("2018-08-24"));
     assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "ACCUSE"), "{:?}", directed_pairs(&d));
+}
+
+#[test]
+fn a_relative_verb_with_an_object_pronoun_has_its_subject_after_it() {
+    // `الاتفاق الذي أبرمته إيران`: Iran concluded it; ترامب before is another clause's.
+    let d = doc(
+        "وانتقد الرئيس الأمريكي دونالد ترامب الاتفاق الذي أبرمته إيران مع الولايات المتحدة.",
+        Some("2018-04-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().all(|(t, s, _)| t != "AGREE" || s != "دونالد ترامب"),
+        "{pairs:?}"
+    );
 }
