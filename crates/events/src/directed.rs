@@ -137,8 +137,21 @@ pub(crate) fn directed(
         // A coordinated verb with no subject of its own (`… وهدد بأن …`، `فيما ألقى باللوم
         // على …`) has the sentence's subject; with no target after it, the target of the
         // sentence's previous act (`وطالب الجزائر …، وهدد`).
+        // Failing that, the other party the sentence named before the verb (`اعتبرتها جبهة
+        // البوليساريو محاولة من الرباط … وهددت بدورها …`).
+        let other_before = || {
+            in_sentence
+                .iter()
+                .rev()
+                .filter(|(i, m)| m.span.end <= trigger.start && *i != source)
+                .filter(|(i, m)| !in_titles.contains(i) && !located(doc, m))
+                .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+                .find(|(i, _)| !same_party(doc, affiliations, source, *i))
+                .map(|(i, _)| (Some(*i), None))
+        };
         let found = target_or_adjective(source, 0)
-            .or_else(|| last_target.filter(|&t| t != source).map(|t| (Some(t), None)))?;
+            .or_else(|| last_target.filter(|&t| t != source).map(|t| (Some(t), None)))
+            .or_else(other_before)?;
         (source, found)
     } else {
         let s = after.first()?;

@@ -769,8 +769,18 @@ fn a_relative_verb_with_an_object_pronoun_has_its_subject_after_it() {
         Some("2018-04-24"),
     );
     let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(t, s, _)| t != "AGREE" || s != "دونالد ترامب"), "{pairs:?}");
+}
+
+#[test]
+fn a_coordinated_verb_without_target_aims_at_the_other_party_named_before() {
+    let d = doc(
+        "وقالت القاهرة إنها ستدرس الأمر، فيما اعتبرت حركة حماس التصريحات محاولة من إسرائيل للتهرب، وهددت بدورها بالرد على أي هجوم.",
+        Some("2023-04-09"),
+    );
+    let pairs = directed_pairs(&d);
     assert!(
-        pairs.iter().all(|(t, s, _)| t != "AGREE" || s != "دونالد ترامب"),
+        pairs.iter().any(|(t, s, o)| t == "THREATEN" && s == "حركة حماس" && o == "إسرائيل"),
         "{pairs:?}"
     );
 }
