@@ -133,6 +133,32 @@ pub(crate) fn affiliations(doc: &Doc) -> HashSet<(String, String)> {
             out.insert((rasd_actors::name_key(holder), rasd_actors::name_key(party)));
         }
     }
+    // An organisation with a nationality adjective (`الحرس الثوري الإيراني`، `الجيش السوري`)
+    // belongs to that country.
+    for m in doc.mentions.iter().filter(|m| m.label == "ORG") {
+        // The adjective inside the name, or right after it.
+        let last = m.name.split_whitespace().skip(1).last();
+        if let Some(c) = last.and_then(rasd_actors::demonym_country) {
+            out.insert((rasd_actors::name_key(&m.name), rasd_actors::name_key(c)));
+            continue;
+        }
+        let Some(pos) = doc.tokens.iter().position(|t| t.span.start >= m.span.end) else {
+            continue;
+        };
+        let next = &doc.tokens[pos..];
+        let word = match next {
+            [a, w, ..] if a.clitic == Clitic::Article && a.word == w.word => w,
+            [w, ..] => w,
+            [] => continue,
+        };
+        let gap = &doc.text()[m.span.end..word.span.start.min(next[0].span.start)];
+        if word.clitic != Clitic::None || !gap.trim().is_empty() {
+            continue;
+        }
+        if let Some(c) = rasd_actors::demonym_country(&word.form) {
+            out.insert((rasd_actors::name_key(&m.name), rasd_actors::name_key(c)));
+        }
+    }
     out
 }
 
@@ -167,6 +193,22 @@ pub(crate) fn same_party(
         || country_of(y).is_some_and(|c| c == search_key(&x.name))
     {
         return true;
+    }
+    // An organisation of a country (`الحرس الثوري الإيراني`) and that country or its cities.
+    let org_place = match (x.label.as_str(), y.label.as_str()) {
+        ("ORG", "LOC") => Some((x, y)),
+        ("LOC", "ORG") => Some((y, x)),
+        _ => None,
+    };
+    if let Some((org, place)) = org_place {
+        let org_key = rasd_actors::name_key(&org.name);
+        let country = city_country().get(&search_key(&place.name)).cloned();
+        let place_keys =
+            [Some(place.name.clone()), country].map(|n| n.map(|n| rasd_actors::name_key(&n)));
+        if place_keys.iter().flatten().any(|k| affiliations.contains(&(org_key.clone(), k.clone())))
+        {
+            return true;
+        }
     }
     if (x.label == "PER") == (y.label == "PER") {
         return false;

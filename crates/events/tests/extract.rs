@@ -784,3 +784,16 @@ fn a_coordinated_verb_without_target_aims_at_the_other_party_named_before() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn an_organisation_and_its_countrys_capital_are_one_party() {
+    // `الحرس الثوري الإيراني`: an Iranian body; طهران is its own side, not its target.
+    let d = doc(
+        "وهدد قائد في الحرس الثوري الإيراني بأن طهران ستغلق مضيق هرمز إذا حظرت الولايات المتحدة صادرات النفط.",
+        Some("2018-07-05"),
+    );
+    let pairs = directed_pairs(&d);
+    let threat = pairs.iter().find(|(t, _, _)| t == "THREATEN");
+    let threat = threat.unwrap_or_else(|| panic!("{pairs:?}"));
+    assert_ne!(threat.2, "طهران", "{pairs:?}");
+}
