@@ -62,8 +62,19 @@ impl<'a> Tokenizer<'a> {
                     end = i + n.len_utf8();
                     iter.next();
                 }
-                self.push_arabic(norm, start, end, word, &mut tokens);
-                word += 1;
+                // Two words run together after a letter that does not join the next one
+                // (`غداةإعلان`, `ومنظمتاالأمم`): read as two words.
+                match self.glued(norm, start, end) {
+                    Some(at) => {
+                        self.push_arabic(norm, start, at, word, &mut tokens);
+                        self.push_arabic(norm, at, end, word + 1, &mut tokens);
+                        word += 2;
+                    }
+                    None => {
+                        self.push_arabic(norm, start, end, word, &mut tokens);
+                        word += 1;
+                    }
+                }
                 continue;
             } else if c.is_ascii_digit() {
                 end = number_end(text, start);
@@ -106,6 +117,42 @@ impl<'a> Tokenizer<'a> {
         tokens
     }
 
+    /// Where a run of Arabic letters is two words written without the space between: the
+    /// run is unknown to the lexicon and cannot be read as clitics and a stem, and after one
+    /// of the letters that never join the next (ا د ذ ر ز و ة ى ء and alef with hamza or
+    /// madda) it splits into two words the lexicon knows ([`GLUED_MIN_FREQ`] times or
+    /// more each, both at least three letters, the second not an ending such as `تين`). The most frequent such pair wins.
+    fn glued(&self, norm: &Normalized, start: usize, end: usize) -> Option<usize> {
+        let run = &norm.as_str()[start..end];
+        if run.len() < 10 || self.lexicon.freq(run) > 0 || self.lexicon.segment(run).len() > 1 {
+            return None;
+        }
+        run.char_indices()
+            .skip(2)
+            .filter(|&(i, c)| {
+                i + c.len_utf8() < run.len()
+                    && matches!(
+                        c,
+                        'ا' | 'أ' | 'إ' | 'آ' | 'د' | 'ذ' | 'ر' | 'ز' | 'و' | 'ة' | 'ى' | 'ء'
+                    )
+            })
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&at| norm.original_offset(start + at) != norm.original_offset(start + at - 1))
+            .filter_map(|at| {
+                let (left, right) = run.split_at(at);
+                let weakest = self.lexicon.freq(left).min(self.lexicon.freq(right));
+                let words = left.chars().count() >= 3 && right.chars().count() >= 3;
+                // Not a verb's endings (`تضربان`، `حذروهم`): the second word does not start
+                // with a letter that begins clitics, nor read as clitics and a stem.
+                let suffix = GLUED_NOT_WORDS.contains(&right)
+                    || right.starts_with(['و', 'ب', 'ف', 'ل', 'ك', 'ي', 'ت', 'ن'])
+                    || self.lexicon.segment(right).len() > 1;
+                (words && !suffix && weakest >= GLUED_MIN_FREQ).then_some((weakest, at))
+            })
+            .max()
+            .map(|(_, at)| start + at)
+    }
+
     fn push_arabic(
         &self,
         norm: &Normalized,
@@ -146,6 +193,12 @@ impl<'a> Tokenizer<'a> {
         }
     }
 }
+
+/// How often each of two glued words must occur in the lexicon's corpus to be split apart.
+pub const GLUED_MIN_FREQ: u32 = 100;
+
+/// Endings that are also words (`تين` "figs", `يين`): never the second of two glued words.
+const GLUED_NOT_WORDS: [&str; 8] = ["تين", "يين", "يون", "يات", "تان", "تين", "ية", "ات"];
 
 /// End of a number starting at `start`: digits with single internal `. , / : -` between digits.
 fn number_end(text: &str, start: usize) -> usize {
@@ -202,6 +255,19 @@ mod tests {
             forms("يوم 7/4/2023 و2023-04-07 نمو 3.5% CIA G20"),
             ["يوم", "7/4/2023", "و", "2023-04-07", "نمو", "3.5", "%", "CIA", "G20"]
         );
+    }
+
+    #[test]
+    fn two_words_without_a_space_are_two_words() {
+        // After ة (which never joins the next letter) the missing space is invisible.
+        let text = "غداةإعلان الرئيس";
+        let tokens = Tokenizer::default().tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(words, ["غداة", "إعلان", "ال", "رئيس"]);
+        assert_ne!(tokens[0].word, tokens[1].word);
+        // Verb endings and known words stay whole.
+        assert_eq!(forms("تضربان"), ["تضربان"]);
+        assert_eq!(forms("والمنظمات"), ["و", "ال", "منظمات"]);
     }
 
     #[test]
