@@ -279,8 +279,19 @@ fn split_joined_people(doc: &mut Doc) {
         .filter(|m| m.label == "PER")
         .map(|m| m.name.split_whitespace().map(crate::name_key).collect())
         .collect();
+    // How often each full name is written; most documents have no two-word name to split.
+    if !people.iter().any(|p| p.len() >= 2) {
+        return;
+    }
+    let mut counts: HashMap<&[String], usize> = HashMap::new();
+    for p in &people {
+        *counts.entry(p.as_slice()).or_insert(0) += 1;
+    }
     let mut added = Vec::new();
     for m in doc.mentions.iter_mut().filter(|m| m.label == "PER") {
+        if !m.name.contains(' ') {
+            continue;
+        }
         let words: Vec<String> = m.name.split_whitespace().map(crate::name_key).collect();
         let written: Vec<(usize, &str)> = m
             .text
@@ -292,7 +303,7 @@ fn split_joined_people(doc: &mut Doc) {
         }
         // The name the first words begin must be written more often than this one: of
         // `ميلانيا ترامب` (twice) and `ميلانيا السيسي` (once), only the second is a join.
-        let count = |name: &[String]| people.iter().filter(|p| p.as_slice() == name).count();
+        let count = |name: &[String]| counts.get(name).copied().unwrap_or(0);
         let mine = count(&words);
         let split = (1..words.len()).find(|&k| {
             let (left, right) = words.split_at(k);

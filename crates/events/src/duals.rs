@@ -39,7 +39,9 @@ pub(crate) fn dual_parties(doc: &Doc) -> HashMap<usize, [String; 2]> {
     let mut out = HashMap::new();
     let mut last_pair: Option<(usize, [String; 2])> = None;
     for t in &doc.tokens {
-        if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
+        // Every dual ends in ان or ين: other words need no key.
+        let dual_ending = t.form.ends_with("ان") || t.form.ends_with("ين");
+        if t.clitic != Clitic::None || t.kind != TokenKind::Arabic || !dual_ending {
             continue;
         }
         let Some(pair) = table.get(&search_key(&t.form)) else { continue };

@@ -340,7 +340,7 @@ fn titles() -> &'static [String] {
 /// Whether a one-word name is a title's dual or plural (`الرئيسان`، `الزعيمين`، `الوزراء` is
 /// not: broken plurals are not built by suffix): a description of people, not a name.
 fn is_title_plural(name: &str) -> bool {
-    if name.contains(' ') {
+    if name.contains(' ') || !["ان", "ين", "ون"].iter().any(|x| name.ends_with(x)) {
         return false;
     }
     let norm = rasd_text::normalize_str(name, rasd_text::Profile::Conservative);

@@ -64,16 +64,13 @@ impl<'a> Tokenizer<'a> {
                 }
                 // Two words run together after a letter that does not join the next one
                 // (`غداةإعلان`, `ومنظمتاالأمم`): read as two words.
-                match self.glued(norm, start, end) {
+                match self.glued(norm, start, end, &mut tokens, word) {
                     Some(at) => {
                         self.push_arabic(norm, start, at, word, &mut tokens);
                         self.push_arabic(norm, at, end, word + 1, &mut tokens);
                         word += 2;
                     }
-                    None => {
-                        self.push_arabic(norm, start, end, word, &mut tokens);
-                        word += 1;
-                    }
+                    None => word += 1,
                 }
                 continue;
             } else if c.is_ascii_digit() {
@@ -122,11 +119,28 @@ impl<'a> Tokenizer<'a> {
     /// of the letters that never join the next (ا د ذ ر ز و ة ى ء and alef with hamza or
     /// madda) it splits into two words the lexicon knows ([`GLUED_MIN_FREQ`] times or
     /// more each, both at least three letters, the second not an ending such as `تين`). The most frequent such pair wins.
-    fn glued(&self, norm: &Normalized, start: usize, end: usize) -> Option<usize> {
+    ///
+    /// When it is one word, it is pushed as such (its segmentation is computed once).
+    fn glued(
+        &self,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Token>,
+        word: u32,
+    ) -> Option<usize> {
         let run = &norm.as_str()[start..end];
-        if run.len() < 10 || self.lexicon.freq(run) > 0 || self.lexicon.segment(run).len() > 1 {
-            return None;
+        let pieces = self.lexicon.segment(run);
+        // Two words of three letters or more: six letters (two bytes each) at least.
+        let candidate = pieces.len() == 1 && run.len() >= 12 && self.lexicon.freq(run) == 0;
+        let at = if candidate { self.glued_at(norm, start, run) } else { None };
+        if at.is_none() {
+            self.push_pieces(norm, start, end, word, pieces, out);
         }
+        at
+    }
+
+    fn glued_at(&self, norm: &Normalized, start: usize, run: &str) -> Option<usize> {
         run.char_indices()
             .skip(2)
             .filter(|&(i, c)| {
@@ -161,8 +175,21 @@ impl<'a> Tokenizer<'a> {
         word: u32,
         out: &mut Vec<Token>,
     ) {
+        let pieces = self.lexicon.segment(&norm.as_str()[start..end]);
+        self.push_pieces(norm, start, end, word, pieces, out);
+    }
+
+    /// Pushes a word's segmentation as tokens.
+    fn push_pieces(
+        &self,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        word: u32,
+        pieces: Vec<crate::segment::Piece>,
+        out: &mut Vec<Token>,
+    ) {
         let text = &norm.as_str()[start..end];
-        let pieces = self.lexicon.segment(text);
         // A piece boundary inside one original character (a ligature such as ﻻ expanded by
         // NFKC) cannot be given separate spans: keep such a word whole.
         let splits_a_char = pieces.iter().skip(1).any(|p| {
