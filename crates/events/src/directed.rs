@@ -47,18 +47,26 @@ pub(crate) fn directed(
         |m: &Mention| introduced_by(doc, m, &["مع", "على", "إلى", "الى", "في", "عن", "ضد", "من"]);
     // A relative verb with an object pronoun (`الاتفاق الذي أبرمته إيران`: "the deal that Iran
     // concluded") has its subject after it; what comes before is the antecedent, its object.
-    let relative_object = toks
-        .get(ti + 1)
-        .is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word)
-        && (0..ti)
-            .rev()
-            .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
-            .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
+    // Without the pronoun (`الغارات التي تشن على اليمن`) the subject is the antecedent, a
+    // name only when the name is right before the relative pronoun (`كيم الذي وصل`).
+    let relative = (0..ti)
+        .rev()
+        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
+        .filter(|&k| RELATIVES.contains(&toks[k].form.as_str()));
+    let relative_object = relative.is_some()
+        && toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let antecedent = |m: &Mention| {
+        relative.is_none_or(|k| {
+            doc.text()[m.span.end..toks[k].span.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '،' || c == ',')
+                .is_empty()
+        })
+    };
     let before = actors
         .iter()
         .rev()
         .find(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start)
-        .filter(|(_, m)| !governed(m) && !relative_object);
+        .filter(|(_, m)| !governed(m) && !relative_object && antecedent(m));
     // The target is the first actor after the verb that is another party than the source:
     // not the source again, nor a city of the source's country (`فرض … على كوريا الشمالية
     // … بيونغ يانغ`) or the country of its city.

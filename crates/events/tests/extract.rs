@@ -797,3 +797,14 @@ fn an_organisation_and_its_countrys_capital_are_one_party() {
     let threat = threat.unwrap_or_else(|| panic!("{pairs:?}"));
     assert_ne!(threat.2, "طهران", "{pairs:?}");
 }
+
+#[test]
+fn a_relative_verb_has_its_antecedent_as_subject_not_an_earlier_name() {
+    // `الغارات التي تشن على اليمن`: the raids are launched; Lowcock only asked about them.
+    let d = doc(
+        "وجدد مارك لوكوك دعوته لفتح تحقيق في الغارات الجوية التي تشن على اليمن.",
+        Some("2018-08-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(t, s, _)| t != "ASSAULT" || s != "مارك لوكوك"), "{pairs:?}");
+}
