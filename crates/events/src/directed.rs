@@ -79,12 +79,40 @@ pub(crate) fn directed(
             || introduced_by(doc, m, &["بشأن", "حول"])
     };
     let on = |m: &Mention| introduced_by(doc, m, &["على"]);
+    // A warning is a threat only when it is addressed to someone (`حذر ترامب طهران`), not
+    // `حذر من أن …` ("warned that"): its target is a direct object, before any أن.
+    let warning = WARNINGS.contains(&search_key(&toks[ti].form).as_str());
+    let that_at = toks[ti + 1..]
+        .iter()
+        .find(|t| t.clitic == Clitic::None && matches!(t.form.as_str(), "أن" | "أنه" | "أنها"))
+        .map_or(usize::MAX, |t| t.span.start);
+    let addressed = |m: &Mention| {
+        !warning
+            || (m.span.start < that_at
+                && !introduced_by(doc, m, &["من", "في", "مع", "على", "إلى", "الى", "عن", "ب", "ل"]))
+    };
+    // A second subject joined by و (`دعا آبي أحمد ورئيس إريتريا أسياسي أفورقي إلى …`) is not
+    // the target.
+    let joined_subject = |source: usize, m: &Mention| {
+        let src = &doc.mentions[source];
+        src.span.end <= m.span.start && {
+            let between: Vec<&rasd_doc::Token> = doc
+                .tokens
+                .iter()
+                .filter(|t| t.span.start >= src.span.end && t.span.end <= m.span.start)
+                .collect();
+            between.first().is_some_and(|t| t.clitic == Clitic::Conjunction && t.form == "و")
+                && between[1..].iter().all(|t| {
+                    t.clitic == Clitic::Article || doc.roles.iter().any(|r| r.span.contains(t.span))
+                })
+        }
+    };
     let target_after = |source: usize, from: usize| {
         let candidates = || {
             after
                 .iter()
                 .skip(from)
-                .filter(|(_, m)| !from_min(m))
+                .filter(|(_, m)| !from_min(m) && addressed(m) && !joined_subject(source, m))
                 .map(|(t, m)| (*t, *m))
                 .filter(|&(t, _)| !same_party(doc, affiliations, source, t))
         };
@@ -254,6 +282,9 @@ fn dropped_subject(
         .map(|(i, _)| *i)
         .or(topic)
 }
+
+/// Verbs of warning (search keys): a threat only when addressed to someone.
+const WARNINGS: [&str; 7] = ["حذر", "حذرت", "يحذر", "تحذر", "حذروا", "محذرا", "محذره"];
 
 /// Relative pronouns (`الذي`، `التي` …).
 const RELATIVES: [&str; 7] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];

@@ -808,3 +808,29 @@ fn a_relative_verb_has_its_antecedent_as_subject_not_an_earlier_name() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().all(|(t, s, _)| t != "ASSAULT" || s != "مارك لوكوك"), "{pairs:?}");
 }
+
+#[test]
+fn a_warning_that_is_addressed_to_no_one_is_no_threat() {
+    let d = doc(
+        "وحذر وزير الدفاع الأمريكي جيم ماتيس من أن أي هجوم كبير سيزيد خطر المواجهة مع روسيا.",
+        Some("2018-04-13"),
+    );
+    assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "THREATEN"), "{:?}", directed_pairs(&d));
+    // Addressed: the warned party is the direct object.
+    let d = doc("وحذر الرئيس الأمريكي دونالد ترامب إيران من استئناف برنامجها.", Some("2018-04-24"));
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "THREATEN" && s == "دونالد ترامب" && o == "إيران"),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_second_subject_joined_by_wa_is_not_the_target() {
+    let d = doc(
+        "ودعا رئيس الوزراء الإثيوبي آبي أحمد ورئيس إريتريا أسياس أفورقي إلى المصالحة.",
+        Some("2018-07-16"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(_, _, o)| o != "أسياس أفورقي"), "{pairs:?}");
+}
