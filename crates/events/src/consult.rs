@@ -78,9 +78,12 @@ pub(crate) fn consult(
     // An organisation after في is where the meeting took place (`في البيت الأبيض`,
     // `في الكرملين`), not a party to it.
     let venue = |m: &Mention| m.label == "ORG" && introduced_by(doc, m, &["في"]);
+    // What the talks are about or where a dispute is (`حول`، `بشأن`، `داخل حزب المحافظين`)
+    // is no party to them.
+    let topic = |m: &Mention| introduced_by(doc, m, &["حول", "بشأن", "داخل", "ضد"]);
     let mut participants: Vec<usize> = near
         .iter()
-        .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m))
+        .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m) && !topic(m))
         .map(|(i, _)| *i)
         .collect();
     // The place: for a visit, the first place after the trigger (the place visited, which

@@ -834,3 +834,16 @@ fn a_second_subject_joined_by_wa_is_not_the_target() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().all(|(_, _, o)| o != "أسياس أفورقي"), "{pairs:?}");
 }
+
+#[test]
+fn what_talks_are_about_takes_no_part() {
+    let d = doc(
+        "والتقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره المغربي ناصر بوريطة لبحث الخلافات داخل حزب العدالة والتنمية.",
+        Some("2023-04-09"),
+    );
+    let ev = extract(&d);
+    let names: Vec<&str> =
+        ev.iter().flat_map(|e| e.participants.iter().map(|&i| d.mentions[i].name.as_str())).collect();
+    assert!(names.contains(&"ناصر بوريطة"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("حزب")), "{names:?}");
+}
