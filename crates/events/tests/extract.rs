@@ -842,8 +842,20 @@ fn what_talks_are_about_takes_no_part() {
         Some("2023-04-09"),
     );
     let ev = extract(&d);
-    let names: Vec<&str> =
-        ev.iter().flat_map(|e| e.participants.iter().map(|&i| d.mentions[i].name.as_str())).collect();
+    let names: Vec<&str> = ev
+        .iter()
+        .flat_map(|e| e.participants.iter().map(|&i| d.mentions[i].name.as_str()))
+        .collect();
     assert!(names.contains(&"ناصر بوريطة"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("حزب")), "{names:?}");
+}
+
+#[test]
+fn aid_and_cooperation_from_the_guidelines_table() {
+    let d = doc("وقدمت السعودية مساعدات إنسانية إلى اليمن الأحد.", Some("2023-04-09"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, s, o)| t == "AID" && s == "السعودية" && o == "اليمن"), "{pairs:?}");
+    let d = doc("وتعاونت المغرب مع إسبانيا في تفكيك خلية إرهابية.", Some("2023-04-09"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, o)| t == "COOPERATE" && o == "إسبانيا"), "{pairs:?}");
 }
