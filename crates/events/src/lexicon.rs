@@ -115,7 +115,7 @@ pub(crate) fn masculine_places() -> &'static HashSet<String> {
 /// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
 /// word's key, type, mode). The second word is one of the next [`PHRASE_REACH`] words of the
 /// sentence, clitics and article removed.
-pub(crate) const PHRASE_REACH: usize = 12;
+pub(crate) const PHRASE_REACH: usize = 14;
 
 /// First word → its second words with type and mode.
 pub(crate) type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'static str)>>;

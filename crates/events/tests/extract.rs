@@ -859,3 +859,16 @@ fn aid_and_cooperation_from_the_guidelines_table() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().any(|(t, _, o)| t == "COOPERATE" && o == "إسبانيا"), "{pairs:?}");
 }
+
+#[test]
+fn handing_over_a_letter_is_a_meeting() {
+    let d = doc(
+        "سلم وزير الخارجية المغربي ناصر بوريطة الأربعاء الأمين العام للأمم المتحدة أنطونيو غوتيريس رسالة خطية من الملك.",
+        Some("2018-04-05"),
+    );
+    let ev = extract(&d);
+    let meeting = ev.iter().find(|e| e.etype == "CONSULT");
+    let meeting = meeting.unwrap_or_else(|| panic!("{ev:?}"));
+    let names: Vec<&str> = meeting.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    assert!(names.contains(&"ناصر بوريطة") && names.contains(&"أنطونيو غوتيريس"), "{names:?}");
+}
