@@ -340,6 +340,7 @@ impl Analysis {
                     participants,
                     location,
                     sentence: sentence.clone(),
+                    published: rows.date.clone(),
                 });
             }
         }

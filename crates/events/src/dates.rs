@@ -44,6 +44,27 @@ pub fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Whether an event dated `date` can be what a report without a date in an article published
+/// on `published` tells: it happened before the publication and not long before
+/// ([`PLAUSIBLE_DAYS`]; an undated report is of something recent). A month or year counts
+/// from its last day. Unknown publication dates allow anything.
+pub fn plausibly_reported(date: &str, published: Option<&str>) -> bool {
+    let Some(p) = published.and_then(day_number) else { return true };
+    let (first, last) = match date.len() {
+        10 => (day_number(date), day_number(date)),
+        7 => (day_number(&format!("{date}-01")), day_number(&format!("{date}-28")).map(|d| d + 3)),
+        4 => (day_number(&format!("{date}-01-01")), day_number(&format!("{date}-12-31"))),
+        _ => (None, None),
+    };
+    match (first, last) {
+        (Some(first), Some(last)) => first <= p + 1 && p - last <= PLAUSIBLE_DAYS,
+        _ => true,
+    }
+}
+
+/// Most days between an event and the publication of an undated report of it.
+pub const PLAUSIBLE_DAYS: i64 = 31;
+
 /// Days since 1970-01-01 of a full `YYYY-MM-DD` date (proleptic Gregorian calendar).
 pub(crate) fn day_number(date: &str) -> Option<i64> {
     if date.len() != 10 {

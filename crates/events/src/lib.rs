@@ -48,7 +48,7 @@ use between::*;
 use clause::*;
 use consult::*;
 use dates::is_yearless;
-pub use dates::{dates_compatible, event_date, yearless_date};
+pub use dates::{dates_compatible, event_date, plausibly_reported, yearless_date, PLAUSIBLE_DAYS};
 use directed::*;
 use duals::*;
 use genitive::*;

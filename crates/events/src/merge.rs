@@ -71,6 +71,9 @@ pub struct Resolved {
     pub location: Option<EntityRef>,
     /// The evidence sentence.
     pub sentence: String,
+    /// The document's publication date, if known: an undated report is matched only with
+    /// events shortly before it.
+    pub published: Option<String>,
 }
 
 /// Whether `place` is `area` or a city of it (`الرباط` in `المغرب`), by the city table.
@@ -169,6 +172,8 @@ pub(crate) fn parties(e: &Event) -> usize {
 /// dropped. Year-less dates count as unknown.
 pub(crate) fn group(mut items: Vec<Resolved>) -> Vec<(Event, BTreeSet<String>)> {
     items.sort_by_key(|r| std::cmp::Reverse(r.participants.len()));
+    let published: HashMap<String, String> =
+        items.iter().filter_map(|r| Some((r.document.clone(), r.published.clone()?))).collect();
     let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
     // (type, participant id) → events with that participant, in creation order: a match
     // shares at least one participant, so only these are candidates.
@@ -190,8 +195,11 @@ pub(crate) fn group(mut items: Vec<Resolved>) -> Vec<(Event, BTreeSet<String>)> 
             ids: &ids,
             location: r.location.as_ref(),
             date: date.as_deref(),
+            published: r.published.as_deref(),
         };
-        let target = candidates.into_iter().find(|&i| same_happening(&facts(&events[i]), &report));
+        let target = candidates
+            .into_iter()
+            .find(|&i| same_happening(&facts(&events[i], &published), &report));
         let evidence = Evidence {
             document: r.document.clone(),
             sentence: r.sentence.clone(),
@@ -233,7 +241,7 @@ pub(crate) fn group(mut items: Vec<Resolved>) -> Vec<(Event, BTreeSet<String>)> 
         let found = (0..events.len()).find(|&j| {
             j != i
                 && events[j].1.len() >= events[i].1.len()
-                && same_happening(&facts(&events[j]), &facts(&events[i]))
+                && same_happening(&facts(&events[j], &published), &facts(&events[i], &published))
         });
         if let Some(j) = found {
             let alone = events.remove(i);
@@ -251,9 +259,14 @@ pub(crate) struct Facts<'a> {
     ids: &'a BTreeSet<String>,
     location: Option<&'a EntityRef>,
     date: Option<&'a str>,
+    /// The earliest publication date of the documents reporting it.
+    published: Option<&'a str>,
 }
 
-pub(crate) fn facts(event: &(Event, BTreeSet<String>)) -> Facts<'_> {
+pub(crate) fn facts<'a>(
+    event: &'a (Event, BTreeSet<String>),
+    published: &'a HashMap<String, String>,
+) -> Facts<'a> {
     let (e, ids) = event;
     Facts {
         etype: &e.etype,
@@ -261,6 +274,7 @@ pub(crate) fn facts(event: &(Event, BTreeSet<String>)) -> Facts<'_> {
         ids,
         location: e.location.as_ref(),
         date: e.date.as_deref(),
+        published: e.documents.iter().filter_map(|d| published.get(d)).min().map(String::as_str),
     }
 }
 
@@ -273,6 +287,12 @@ pub(crate) fn facts(event: &(Event, BTreeSet<String>)) -> Facts<'_> {
 pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
     if e.etype != r.etype || !dates_compatible(e.date, r.date) {
         return false;
+    }
+    // One date unknown: the undated side's article must be shortly after the known date.
+    match (e.date, r.date) {
+        (Some(d), None) if !plausibly_reported(d, r.published) => return false,
+        (None, Some(d)) if !plausibly_reported(d, e.published) => return false,
+        _ => {}
     }
     // Places agree when equal or one inside the other, or when one is a party of the other
     // report (a visit to واشنطن has الولايات المتحدة as host).
@@ -372,6 +392,7 @@ mod tests {
                 .collect(),
             location: None,
             sentence: "s".into(),
+            published: None,
         }
     }
 
@@ -493,5 +514,20 @@ mod tests {
         country.location = Some(morocco);
         let events = merge(vec![meeting, country]);
         assert_eq!(events[0].location.as_ref().map(|l| l.id.as_str()), Some("rabat"));
+    }
+
+    #[test]
+    fn an_undated_report_joins_only_an_event_shortly_before_its_article() {
+        let dated = resolved("a", &["trump", "putin"], Some("2018-07-16"));
+        let mut soon = resolved("b", &["trump", "putin"], None);
+        soon.published = Some("2018-07-20".into());
+        assert_eq!(merge(vec![dated.clone(), soon]).len(), 1);
+        // Months later, an undated mention of a meeting of the two is another meeting.
+        let mut later = resolved("c", &["trump", "putin"], None);
+        later.published = Some("2018-11-20".into());
+        assert_eq!(merge(vec![dated, later]).len(), 2);
+        assert!(plausibly_reported("2018-07", Some("2018-08-15")));
+        assert!(!plausibly_reported("2018-07-16", Some("2018-07-01")));
+        assert!(plausibly_reported("2018", None));
     }
 }

@@ -854,7 +854,10 @@ fn what_talks_are_about_takes_no_part() {
 fn aid_and_cooperation_from_the_guidelines_table() {
     let d = doc("وقدمت السعودية مساعدات إنسانية إلى اليمن الأحد.", Some("2023-04-09"));
     let pairs = directed_pairs(&d);
-    assert!(pairs.iter().any(|(t, s, o)| t == "AID" && s == "السعودية" && o == "اليمن"), "{pairs:?}");
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "AID" && s == "السعودية" && o == "اليمن"),
+        "{pairs:?}"
+    );
     let d = doc("وتعاونت المغرب مع إسبانيا في تفكيك خلية إرهابية.", Some("2023-04-09"));
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().any(|(t, _, o)| t == "COOPERATE" && o == "إسبانيا"), "{pairs:?}");
@@ -869,6 +872,7 @@ fn handing_over_a_letter_is_a_meeting() {
     let ev = extract(&d);
     let meeting = ev.iter().find(|e| e.etype == "CONSULT");
     let meeting = meeting.unwrap_or_else(|| panic!("{ev:?}"));
-    let names: Vec<&str> = meeting.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
+    let names: Vec<&str> =
+        meeting.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
     assert!(names.contains(&"ناصر بوريطة") && names.contains(&"أنطونيو غوتيريس"), "{names:?}");
 }
