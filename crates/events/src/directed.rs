@@ -190,7 +190,25 @@ pub(crate) fn directed(
             .or_else(other_before)?;
         (source, found)
     } else {
-        let s = after.first()?;
+        // A preposition's object is not the subject (`نفى من تركيا …`: from Turkey); ل is
+        // left out (`تقرير لمنظمة هيومن رايتس ووتش يتهم`: the report of HRW).
+        // `مسؤول كبير في الأمم المتحدة` ("an official at the UN") is the body acting.
+        let official_in = |m: &Mention| {
+            introduced_by(doc, m, &["في"])
+                && doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.span.end <= m.span.start && t.clitic == Clitic::None)
+                    .filter(|t| t.kind != TokenKind::Punct)
+                    .rev()
+                    .skip(1)
+                    .take(2)
+                    .any(|t| officials().contains(&search_key(&t.form)))
+        };
+        let s = after.iter().find(|(_, m)| {
+            !introduced_by(doc, m, &["من", "في", "إلى", "الى", "على", "عن", "مع", "ضد"])
+                || official_in(m)
+        })?;
         // The subject follows the verb closely (a title may come between).
         let gap = doc
             .tokens
@@ -285,6 +303,18 @@ fn dropped_subject(
 
 /// Verbs of warning (search keys): a threat only when addressed to someone.
 const WARNINGS: [&str; 7] = ["حذر", "حذرت", "يحذر", "تحذر", "حذروا", "محذرا", "محذره"];
+
+/// Nouns of an unnamed official (search keys) whose body follows في: `مسؤول كبير في الأمم
+/// المتحدة`.
+fn officials() -> &'static HashSet<String> {
+    static O: OnceLock<HashSet<String>> = OnceLock::new();
+    O.get_or_init(|| {
+        ["مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "متحدث", "متحدثة"]
+            .iter()
+            .map(|w| search_key(w))
+            .collect()
+    })
+}
 
 /// Relative pronouns (`الذي`، `التي` …).
 const RELATIVES: [&str; 7] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];

@@ -876,3 +876,21 @@ fn handing_over_a_letter_is_a_meeting() {
         meeting.participants.iter().map(|&i| d.mentions[i].name.as_str()).collect();
     assert!(names.contains(&"ناصر بوريطة") && names.contains(&"أنطونيو غوتيريس"), "{names:?}");
 }
+
+#[test]
+fn a_prepositions_object_after_the_verb_is_not_its_subject() {
+    // `نفى من تركيا`: from Turkey; the speaker named before is the one who denies.
+    let d = doc(
+        "لكن وائل علوان، المتحدث باسم فيلق الرحمن، نفى من تركيا شطر الغوطة نصفين.",
+        Some("2018-03-08"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(_, s, _)| s != "تركيا"), "{pairs:?}");
+    // An official at a body: the body acts.
+    let d = doc(
+        "أدان مسؤول كبير في الأمم المتحدة الغارة التي شنها التحالف بقيادة السعودية على اليمن.",
+        Some("2018-08-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, s, _)| t == "ACCUSE" && s == "الأمم المتحدة"), "{pairs:?}");
+}
