@@ -107,12 +107,24 @@ pub(crate) fn directed(
                 })
         }
     };
+    // Condemning an attack on X (`تدين غارة جوية على اليمن`): X is its victim, not the one
+    // condemned.
+    let victim = |m: &Mention| {
+        etype == "ACCUSE"
+            && introduced_by(doc, m, &["على"])
+            && toks[ti + 1..]
+                .iter()
+                .filter(|t| t.span.end <= m.span.start && t.clitic == Clitic::None)
+                .any(|t| nominals().get(&search_key(&t.form)) == Some(&"ASSAULT"))
+    };
     let target_after = |source: usize, from: usize| {
         let candidates = || {
             after
                 .iter()
                 .skip(from)
-                .filter(|(_, m)| !from_min(m) && addressed(m) && !joined_subject(source, m))
+                .filter(|(_, m)| {
+                    !from_min(m) && addressed(m) && !joined_subject(source, m) && !victim(m)
+                })
                 .map(|(t, m)| (*t, *m))
                 .filter(|&(t, _)| !same_party(doc, affiliations, source, t))
         };

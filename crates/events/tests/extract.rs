@@ -894,3 +894,10 @@ fn a_prepositions_object_after_the_verb_is_not_its_subject() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().any(|(t, s, _)| t == "ACCUSE" && s == "الأمم المتحدة"), "{pairs:?}");
 }
+
+#[test]
+fn the_victim_of_a_condemned_attack_is_not_condemned() {
+    let d = doc("الأمم المتحدة تدين غارة جوية على اليمن أسفرت عن مقتل 22 طفلا.", Some("2018-08-24"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(t, _, o)| t != "ACCUSE" || o != "اليمن"), "{pairs:?}");
+}
