@@ -308,7 +308,26 @@ pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
     let is_place = |p: &EntityRef| {
         p.etype == "LOC" && [e.location, r.location].iter().flatten().any(|l| within(l, p))
     };
-    let shared: Vec<&EntityRef> = r.participants.iter().filter(|p| e.ids.contains(&p.id)).collect();
+    // A city acting for its country (`محذرا واشنطن`) is the country's party (`الولايات
+    // المتحدة`) in the other report.
+    let country_key =
+        |p: &EntityRef| city_country().get(&search_key(&p.name)).map(|c| search_key(c));
+    let same_side = |p: &EntityRef, q: &EntityRef| {
+        p.etype == "LOC"
+            && q.etype == "LOC"
+            && (country_key(p).is_some_and(|c| c == search_key(&q.name))
+                || country_key(q).is_some_and(|c| c == search_key(&p.name)))
+    };
+    let shared: Vec<&EntityRef> = r
+        .participants
+        .iter()
+        .filter(|p| {
+            e.ids.contains(&p.id)
+                || (e.location.is_none()
+                    && r.location.is_none()
+                    && e.participants.iter().any(|q| same_side(p, q)))
+        })
+        .collect();
     let actors = shared.iter().filter(|p| !is_place(p)).count();
     // A country the report names as a party is the event's own place when the event
     // happened in it (`زيارة مدير سي آي إيه للمغرب` and a meeting in الرباط).
@@ -529,5 +548,17 @@ mod tests {
         assert!(plausibly_reported("2018-07", Some("2018-08-15")));
         assert!(!plausibly_reported("2018-07-16", Some("2018-07-01")));
         assert!(plausibly_reported("2018", None));
+    }
+
+    #[test]
+    fn a_capital_acting_for_its_country_is_the_same_party() {
+        let mut a = resolved("a", &["rouhani"], None);
+        a.participants.push(place("usa", "الولايات المتحدة"));
+        let mut b = resolved("a", &["rouhani"], None);
+        b.participants.push(place("washington", "واشنطن"));
+        assert_eq!(merge(vec![a.clone(), b]).len(), 1);
+        let mut c = resolved("a", &["rouhani"], None);
+        c.participants.push(place("paris", "باريس"));
+        assert_eq!(merge(vec![a, c]).len(), 2);
     }
 }
