@@ -901,3 +901,11 @@ fn the_victim_of_a_condemned_attack_is_not_condemned() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().all(|(t, _, o)| t != "ACCUSE" || o != "اليمن"), "{pairs:?}");
 }
+
+#[test]
+fn an_attack_on_a_person_in_words_is_criticism() {
+    let d = doc("هجوم إيراني على الرئيس الفرنسي إيمانويل ماكرون بسبب تصريحاته.", Some("2023-04-09"));
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.etype == "ACCUSE"), "{ev:?}\nmentions: {:?}", d.mentions);
+    assert!(ev.iter().all(|e| e.etype != "ASSAULT"), "{ev:?}");
+}
