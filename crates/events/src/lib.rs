@@ -153,11 +153,20 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .filter(|t| t.clitic == Clitic::None && t.kind != TokenKind::Punct)
                 .count()
         };
+        // The date must be in the trigger's clause: not behind a comma and a clause opener
+        // (`… عقد قمة في 27 نيسان، إثر لقاء …`: the summit is planned, the meeting was held).
+        let same_clause = |a: Span, b: Span| {
+            let (from, to) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start) };
+            let between: Vec<&rasd_doc::Token> =
+                doc.tokens.iter().filter(|t| t.span.start >= from && t.span.end <= to).collect();
+            !between
+                .windows(2)
+                .any(|w| matches!(w[0].text.as_str(), "،" | ",") && breaks_clause(w[1], false))
+        };
         let planned = |at: Span| {
-            all_dated
-                .iter()
-                .min_by_key(|(sp, _)| distance(sp, at))
-                .is_some_and(|(sp, d)| !not_future(d) && words_between(*sp, at) <= PLANNED_REACH)
+            all_dated.iter().min_by_key(|(sp, _)| distance(sp, at)).is_some_and(|(sp, d)| {
+                !not_future(d) && words_between(*sp, at) <= PLANNED_REACH && same_clause(*sp, at)
+            })
         };
         let dated: Vec<&(Span, String)> = all_dated.iter().filter(|(_, d)| not_future(d)).collect();
         let date_here = dated.first().map(|(_, d)| d.clone());

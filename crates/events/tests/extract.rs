@@ -904,8 +904,19 @@ fn the_victim_of_a_condemned_attack_is_not_condemned() {
 
 #[test]
 fn an_attack_on_a_person_in_words_is_criticism() {
-    let d = doc("هجوم إيراني على الرئيس الفرنسي إيمانويل ماكرون بسبب تصريحاته.", Some("2023-04-09"));
+    let d =
+        doc("هجوم إيراني على الرئيس الفرنسي إيمانويل ماكرون بسبب تصريحاته.", Some("2023-04-09"));
     let ev = extract(&d);
     assert!(ev.iter().any(|e| e.etype == "ACCUSE"), "{ev:?}\nmentions: {:?}", d.mentions);
     assert!(ev.iter().all(|e| e.etype != "ASSAULT"), "{ev:?}");
+}
+
+#[test]
+fn a_later_date_in_another_clause_does_not_make_a_meeting_planned() {
+    let d = doc(
+        "واتفق الطرفان على عقد قمة في 27 نيسان، إثر لقاء بين وزير الخارجية الأمريكي أنتوني بلينكن ونظيره المغربي ناصر بوريطة.",
+        Some("2018-03-30"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.etype == "CONSULT"), "{ev:?}");
 }
