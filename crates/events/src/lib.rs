@@ -384,6 +384,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     continue;
                 }
             }
+            // A dual verb with no one named (`ونشرا إعلانا مشتركا`, "the two published"): the
+            // two people named just before.
+            if matches!(etype, "AGREE" | "COOPERATE") && dual_verbs().contains(&keys[ti]) {
+                let named = near_trigger(toks, ti, in_sentence)
+                    .iter()
+                    .any(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"));
+                let two = last_two_people(doc, si, toks[ti].span.start);
+                if !named && two.len() == 2 {
+                    out.push(EventMention {
+                        participants: two,
+                        ..site.event(ti, etype, Some("dual"), date_at(ti))
+                    });
+                    continue;
+                }
+            }
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
             if let Some(e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
                 last_target = e.participants.get(1).copied().or(last_target);

@@ -920,3 +920,18 @@ fn a_later_date_in_another_clause_does_not_make_a_meeting_planned() {
     let ev = extract(&d);
     assert!(ev.iter().any(|e| e.etype == "CONSULT"), "{ev:?}");
 }
+
+#[test]
+fn a_dual_agreement_verb_with_no_one_named_is_the_last_two_people() {
+    let d = doc(
+        "والتقى الرئيس الكوري الجنوبي مون جاي إن الزعيم الكوري الشمالي كيم جونغ أون الجمعة. ونشرا إعلانا مشتركا بعد اللقاء.",
+        Some("2018-04-28"),
+    );
+    let ev = extract(&d);
+    let agree = ev.iter().find(|e| e.etype == "AGREE");
+    let agree = agree.unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(agree.participants.len(), 2, "{agree:?}");
+    // A noun with tanween (`تعاونًا`) is not the dual verb تعاونا.
+    let d = doc("وتشهد علاقات البلدين تعاونًا متزايدًا.", Some("2018-04-28"));
+    assert!(extract(&d).iter().all(|e| e.etype != "COOPERATE"), "{:?}", extract(&d));
+}
