@@ -935,3 +935,16 @@ fn a_dual_agreement_verb_with_no_one_named_is_the_last_two_people() {
     let d = doc("وتشهد علاقات البلدين تعاونًا متزايدًا.", Some("2018-04-28"));
     assert!(extract(&d).iter().all(|e| e.etype != "COOPERATE"), "{:?}", extract(&d));
 }
+
+#[test]
+fn an_apology_is_support() {
+    let d = doc(
+        "واعتذر وزير الخارجية العراقي إبراهيم الجعفري لإيران عن الهجوم على القنصلية.",
+        Some("2018-09-11"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "SUPPORT" && s == "إبراهيم الجعفري" && o == "إيران"),
+        "{pairs:?}"
+    );
+}
