@@ -316,15 +316,30 @@ fn dropped_subject(
 /// Verbs of warning (search keys): a threat only when addressed to someone.
 const WARNINGS: [&str; 7] = ["حذر", "حذرت", "يحذر", "تحذر", "حذروا", "محذرا", "محذره"];
 
-/// Nouns of an unnamed official (search keys) whose body follows في: `مسؤول كبير في الأمم
-/// المتحدة`.
+/// Nouns of an unnamed official whose body follows في: `مسؤول كبير في الأمم المتحدة`، `قائد
+/// في الحرس الثوري`.
 fn officials() -> &'static HashSet<String> {
     static O: OnceLock<HashSet<String>> = OnceLock::new();
     O.get_or_init(|| {
-        ["مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "متحدث", "متحدثة"]
-            .iter()
-            .map(|w| search_key(w))
-            .collect()
+        [
+            "مسؤول",
+            "مسؤولة",
+            "مسؤولون",
+            "مسؤولين",
+            "مصدر",
+            "مصادر",
+            "متحدث",
+            "متحدثة",
+            "قائد",
+            "قادة",
+            "ضابط",
+            "عضو",
+            "أعضاء",
+            "ممثل",
+        ]
+        .iter()
+        .map(|w| search_key(w))
+        .collect()
     })
 }
 
