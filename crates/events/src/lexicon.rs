@@ -103,13 +103,22 @@ pub(crate) fn masculine_verbs() -> &'static HashSet<String> {
     })
 }
 
-pub(crate) const MASCULINE_PLACES: &str = include_str!("../data/masculine_places.txt");
+/// A word list of `data/` loaded once as search keys: `word_set! { /// doc, name, "file" }`
+/// defines `name()`.
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub(crate) fn $name() -> &'static HashSet<String> {
+            static SET: OnceLock<HashSet<String>> = OnceLock::new();
+            SET.get_or_init(|| key_set(include_str!(concat!("../data/", $file))))
+        }
+    };
+}
 
-/// Places named with a masculine noun (`المغرب`, `العراق`): most countries and all cities are
-/// feminine in Arabic, so a masculine verb cannot have them as its subject.
-pub(crate) fn masculine_places() -> &'static HashSet<String> {
-    static P: OnceLock<HashSet<String>> = OnceLock::new();
-    P.get_or_init(|| key_set(MASCULINE_PLACES))
+word_set! {
+    /// Places named with a masculine noun (`المغرب`, `العراق`): most countries and all cities are
+    /// feminine in Arabic, so a masculine verb cannot have them as its subject.
+    masculine_places, "masculine_places.txt"
 }
 
 /// Two-word triggers (`ألقى+لوم`: "laid the blame", `صوتت+ضد`): first word's key → (second
@@ -167,56 +176,38 @@ pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
     N.get_or_init(|| typed_forms(NOMINAL))
 }
 
-pub(crate) const ANAPHORA: &str = include_str!("../data/anaphora.txt");
-
-/// Words that make the definite event noun after them refer back to an event already told
-/// (`هذه الزيارة`، `وتأتي الزيارة`).
-pub(crate) fn anaphora() -> &'static HashSet<String> {
-    static A: OnceLock<HashSet<String>> = OnceLock::new();
-    A.get_or_init(|| key_set(ANAPHORA))
+word_set! {
+    /// Words that make the definite event noun after them refer back to an event already told
+    /// (`هذه الزيارة`، `وتأتي الزيارة`).
+    anaphora, "anaphora.txt"
 }
 
-pub(crate) const REGIONS: &str = include_str!("../data/regions.txt");
-
-/// Continents and wide regions (`أفريقيا`، `الشرق الأوسط`): no host of a visit.
-pub(crate) fn regions() -> &'static HashSet<String> {
-    static R: OnceLock<HashSet<String>> = OnceLock::new();
-    R.get_or_init(|| key_set(REGIONS))
+word_set! {
+    /// Continents and wide regions (`أفريقيا`، `الشرق الأوسط`): no host of a visit.
+    regions, "regions.txt"
 }
 
-pub(crate) const DEALS: &str = include_str!("../data/deals.txt");
-
-/// Nouns of agreements (`اتفاق`، `معاهدة`): withdrawing from one is a rejection.
-pub(crate) fn deals() -> &'static HashSet<String> {
-    static D: OnceLock<HashSet<String>> = OnceLock::new();
-    D.get_or_init(|| key_set(DEALS))
+word_set! {
+    /// Nouns of agreements (`اتفاق`، `معاهدة`): withdrawing from one is a rejection.
+    deals, "deals.txt"
 }
 
-pub(crate) const SAYING: &str = include_str!("../data/saying.txt");
-
-/// Verbs of saying (`قال`، `أعلن`، `أكد`) that introduce reported speech.
-pub(crate) fn saying() -> &'static HashSet<String> {
-    static S: OnceLock<HashSet<String>> = OnceLock::new();
-    S.get_or_init(|| key_set(SAYING))
+word_set! {
+    /// Verbs of saying (`قال`، `أعلن`، `أكد`) that introduce reported speech.
+    saying, "saying.txt"
 }
 
 pub(crate) const DUALS: &str = include_str!("../data/duals.tsv");
 
-pub(crate) const PLACE_HEADS: &str = include_str!("../data/place_heads.txt");
-
-/// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a
-/// preposition and the place's name.
-pub(crate) fn place_heads() -> &'static HashSet<String> {
-    static P: OnceLock<HashSet<String>> = OnceLock::new();
-    P.get_or_init(|| key_set(PLACE_HEADS))
+word_set! {
+    /// Nouns of a kind of place (`قرية`، `مدينة`، `العاصمة`) that may stand between a
+    /// preposition and the place's name.
+    place_heads, "place_heads.txt"
 }
 
-pub(crate) const NOT_NATIONALITY: &str = include_str!("../data/not_nationality.txt");
-
-/// Adjectives that are not read as nationalities after a verbal noun (`المالية`).
-pub(crate) fn not_nationality() -> &'static HashSet<String> {
-    static N: OnceLock<HashSet<String>> = OnceLock::new();
-    N.get_or_init(|| key_set(NOT_NATIONALITY))
+word_set! {
+    /// Adjectives that are not read as nationalities after a verbal noun (`المالية`).
+    not_nationality, "not_nationality.txt"
 }
 
 pub(crate) const BETWEEN: &str = include_str!("../data/between.tsv");
