@@ -370,6 +370,23 @@ impl Sentence<'_> {
         (before_speaker || before_that).then_some(*i)
     }
 
+    /// The place of an event at trigger `ti` named by no participant: the first place after
+    /// the trigger introduced by في or ب (`لقاء بين الجانبين في المنطقة المنزوعة السلاح`), else
+    /// the nearest such place before it (`في قرية بانمونجوم … حيث التقيا … ونشرا إعلانا`).
+    pub(crate) fn place_near(&self, ti: usize) -> Option<usize> {
+        let at = self.toks[ti].span;
+        let places: Vec<&(usize, &Mention)> = self
+            .mentions
+            .iter()
+            .filter(|(_, m)| m.label == "LOC" && located(self.doc, m))
+            .collect();
+        places
+            .iter()
+            .find(|(_, m)| m.span.start > at.start)
+            .or_else(|| places.iter().rfind(|(_, m)| m.span.end <= at.start))
+            .map(|(i, _)| *i)
+    }
+
     /// Positions of the words (no clitics, no punctuation) after token `ti`.
     pub(crate) fn words_after(&self, ti: usize) -> Vec<usize> {
         (ti + 1..self.toks.len())

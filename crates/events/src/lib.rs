@@ -239,6 +239,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                         .any(|k| modal.contains(&keys[k]));
                     (!negated).then(|| EventMention {
                         implied: pair.to_vec(),
+                        location: site.place_near(i),
                         ..site.event(i, etype, Some("dual"), date_at(i))
                     })
                 })
@@ -379,6 +380,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 if let Some(pair) = dual_after(&site, ti, &duals) {
                     out.push(EventMention {
                         implied: pair.to_vec(),
+                        location: site.place_near(ti),
                         ..site.event(ti, etype, Some("dual"), date_at(ti))
                     });
                     continue;
@@ -394,6 +396,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 if !named && two.len() == 2 {
                     out.push(EventMention {
                         participants: two,
+                        location: site.place_near(ti),
                         ..site.event(ti, etype, Some("dual"), date_at(ti))
                     });
                     continue;
@@ -478,6 +481,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 None => found.push(EventMention {
                     mode: Some(mode.into()),
                     implied: pair.to_vec(),
+                    location: site.place_near(ti),
                     ..site.event(ti, "CONSULT", Some(mode), date_at(ti))
                 }),
             }
@@ -508,8 +512,14 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     // An attack happens where it strikes: a place attacked is the attack's location when
     // the sentence names no other (`القصف الإيراني على إقليم كردستان العراق`).
     for e in out.iter_mut().filter(|e| e.etype == "ASSAULT" && e.location.is_none()) {
-        e.location =
-            e.participants.iter().skip(1).copied().find(|&p| doc.mentions[p].label == "LOC");
+        // The verbal-noun family names no source among its participants: all are targets.
+        let targets_from = usize::from(!e.rule.contains(":nominal:"));
+        e.location = e
+            .participants
+            .iter()
+            .skip(targets_from)
+            .copied()
+            .find(|&p| doc.mentions[p].label == "LOC");
     }
     out
 }

@@ -948,3 +948,22 @@ fn an_apology_is_support() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn events_read_from_duals_and_verbal_nouns_take_their_place() {
+    // A dual's meeting takes the place after في.
+    let d = doc(
+        "واتفقت الكوريتان الخميس على عقد قمة، إثر لقاء بين الجانبين في جنيف.",
+        Some("2018-03-30"),
+    );
+    let ev = extract(&d);
+    let meeting = ev.iter().find(|e| e.etype == "CONSULT");
+    let meeting = meeting.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert_eq!(meeting.location.map(|l| d.mentions[l].name.as_str()), Some("جنيف"));
+    // A verbal noun's attack happens where it strikes.
+    let d = doc("وأدان العراق القصف الإيراني على إقليم كردستان السبت.", Some("2018-09-10"));
+    let ev = extract(&d);
+    let attack = ev.iter().find(|e| e.etype == "ASSAULT");
+    let attack = attack.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
+    assert!(attack.location.is_some(), "{attack:?}");
+}
