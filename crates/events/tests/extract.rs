@@ -967,3 +967,16 @@ fn events_read_from_duals_and_verbal_nouns_take_their_place() {
     let attack = attack.unwrap_or_else(|| panic!("{ev:?}\nmentions: {:?}", d.mentions));
     assert!(attack.location.is_some(), "{attack:?}");
 }
+
+#[test]
+fn a_blacklisting_is_a_sanction() {
+    let d = doc(
+        "وأدرجت الأمم المتحدة، الجمعة، على قائمتها السوداء 20 شركة متهمة بمساعدة كوريا الشمالية.",
+        Some("2018-03-31"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.iter().any(|(t, s, o)| t == "SANCTION" && s == "الأمم المتحدة" && o == "كوريا الشمالية"),
+        "{pairs:?}"
+    );
+}
