@@ -117,13 +117,43 @@ pub(crate) fn directed(
                 .filter(|t| t.span.end <= m.span.start && t.clitic == Clitic::None)
                 .any(|t| nominals().get(&search_key(&t.form)) == Some(&"ASSAULT"))
     };
+    // The addressee of a letter (`في رسالة خطية إلى الأمين العام … غوتيريس، الجزائر`) is
+    // not the one accused; an invitation to a meal or a visit (`دعا بومبيو … إلى العشاء`)
+    // is no demand.
+    let addressee = |m: &Mention| {
+        introduced_by(doc, m, &["إلى", "الى", "ل"])
+            && doc
+                .tokens
+                .iter()
+                .filter(|t| t.span.end <= m.span.start && t.span.start >= trigger.end)
+                .filter(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+                .filter(|t| !doc.roles.iter().any(|r| r.span.contains(t.span)))
+                .rev()
+                .take(3)
+                .any(|t| letters().contains(&search_key(&t.form)))
+    };
+    if etype == "REQUEST" {
+        let invited = toks[ti + 1..]
+            .iter()
+            .skip_while(|t| !(t.clitic == Clitic::None && matches!(t.form.as_str(), "إلى" | "الى")))
+            .skip(1)
+            .find(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+            .is_some_and(|t| invitations().contains(&search_key(&t.form)));
+        if invited {
+            return None;
+        }
+    }
     let target_after = |source: usize, from: usize| {
         let candidates = || {
             after
                 .iter()
                 .skip(from)
                 .filter(|(_, m)| {
-                    !from_min(m) && addressed(m) && !joined_subject(source, m) && !victim(m)
+                    !from_min(m)
+                        && addressed(m)
+                        && !joined_subject(source, m)
+                        && !victim(m)
+                        && !addressee(m)
                 })
                 .map(|(t, m)| (*t, *m))
                 .filter(|&(t, _)| !same_party(doc, affiliations, source, t))
@@ -340,6 +370,28 @@ fn officials() -> &'static HashSet<String> {
         .iter()
         .map(|w| search_key(w))
         .collect()
+    })
+}
+
+/// Letters and messages: whom they go to is their addressee.
+fn letters() -> &'static HashSet<String> {
+    static L: OnceLock<HashSet<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        ["رسالة", "رسالت", "رسائل", "خطاب", "برقية", "مذكرة"]
+            .iter()
+            .map(|w| search_key(w))
+            .collect()
+    })
+}
+
+/// What one is invited to: `دعا … إلى العشاء` is an invitation, not a demand.
+fn invitations() -> &'static HashSet<String> {
+    static I: OnceLock<HashSet<String>> = OnceLock::new();
+    I.get_or_init(|| {
+        ["عشاء", "غداء", "فطور", "إفطار", "حفل", "مأدبة", "زيارة"]
+            .iter()
+            .map(|w| search_key(w))
+            .collect()
     })
 }
 

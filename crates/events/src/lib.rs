@@ -321,7 +321,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 && toks[i - 1].word == t.word
                 && toks[i - 1].clitic == Clitic::Preposition
                 && toks[i - 1].form == "ل";
-            if purpose {
+            // A participle with the article (`جبهة البوليساريو، المطالبة بحق تقرير المصير`) is
+            // an adjective describing someone, not an act.
+            let adjectival = i > 0
+                && toks[i - 1].word == t.word
+                && toks[i - 1].clitic == Clitic::Article
+                && participles().contains(&key);
+            if purpose || adjectival {
                 continue;
             }
             // Negated, future or planned: not reported as having happened.

@@ -976,7 +976,32 @@ fn a_blacklisting_is_a_sanction() {
     );
     let pairs = directed_pairs(&d);
     assert!(
-        pairs.iter().any(|(t, s, o)| t == "SANCTION" && s == "الأمم المتحدة" && o == "كوريا الشمالية"),
+        pairs
+            .iter()
+            .any(|(t, s, o)| t == "SANCTION" && s == "الأمم المتحدة" && o == "كوريا الشمالية"),
         "{pairs:?}"
     );
+}
+
+#[test]
+fn letters_invitations_and_adjectival_participles_are_not_targets_or_acts() {
+    // The addressee of a letter is not the one accused.
+    let d = doc(
+        "واتهم العاهل المغربي محمد السادس في رسالة إلى الأمين العام للأمم المتحدة أنطونيو غوتيريس، الجزائر بدعم الانفصاليين.",
+        Some("2018-04-05"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(_, _, o)| o != "أنطونيو غوتيريس"), "{pairs:?}");
+    // An invitation to dinner is no demand.
+    let d = doc(
+        "ودعا وزير الخارجية الأمريكي مايك بومبيو المسؤول الكوري الشمالي كيم يونغ تشول إلى العشاء.",
+        Some("2018-05-31"),
+    );
+    assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "REQUEST"), "{:?}", directed_pairs(&d));
+    // `المطالبة بحق تقرير المصير` describes the front: no request.
+    let d = doc(
+        "وأخطرت الرباط مجلس الأمن بتوغلات جبهة البوليساريو، المطالبة بحق تقرير المصير لشعب الصحراء الغربية.",
+        Some("2018-04-05"),
+    );
+    assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "REQUEST"), "{:?}", directed_pairs(&d));
 }
