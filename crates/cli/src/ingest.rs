@@ -134,9 +134,28 @@ impl Run<'_> {
     fn process(pipeline: &Pipeline, item: rasd_ingest::Item) -> Processed1 {
         let doc = item?;
         let origin = doc.origin.clone();
-        pipeline
-            .process(doc)
-            .map_err(|e| Skipped { origin, error: ReadError::Processing(e.to_string()) })
+        // A bug in a rule must not stop the run: the document is skipped with the reason
+        // (the other documents are stored as usual).
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc)));
+        match outcome {
+            Ok(result) => {
+                result.map_err(|e| Skipped { origin, error: ReadError::Processing(e.to_string()) })
+            }
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(Skipped {
+                    origin,
+                    error: ReadError::Processing(format!(
+                        "internal error in the pipeline (please report it): {what}"
+                    )),
+                })
+            }
+        }
     }
 
     fn flush_files(

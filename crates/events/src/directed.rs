@@ -57,9 +57,10 @@ pub(crate) fn directed(
         && toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
     let antecedent = |m: &Mention| {
         relative.is_none_or(|k| {
-            doc.text()[m.span.end..toks[k].span.start]
-                .trim_matches(|c: char| c.is_whitespace() || c == '،' || c == ',')
-                .is_empty()
+            // A name running into the pronoun (a span over it) is no antecedent.
+            doc.text().get(m.span.end..toks[k].span.start).is_some_and(|gap| {
+                gap.trim_matches(|c: char| c.is_whitespace() || c == '،' || c == ',').is_empty()
+            })
         })
     };
     let before = actors
