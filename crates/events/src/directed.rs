@@ -87,9 +87,33 @@ pub(crate) fn directed(
         .iter()
         .find(|t| t.clitic == Clitic::None && matches!(t.form.as_str(), "أن" | "أنه" | "أنها"))
         .map_or(usize::MAX, |t| t.span.start);
+    // The warned party follows the verb and its subject closely (`وحذر ترامب طهران`), not at
+    // the end of an adverbial phrase (`حذر لايتهايزر قبل مغادرته واشنطن`): at most one word
+    // outside names and titles between the verb and it, besides the subject, or right after
+    // the comma that closes an inserted phrase (`وحذر الرئيس خلال استقباله …، طهران`).
+    let after_comma = |m: &Mention| {
+        doc.tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= m.span.start && t.clitic != Clitic::Article)
+            .is_some_and(|t| matches!(t.text.as_str(), "،" | ","))
+    };
+    let close_object = |m: &Mention| {
+        after_comma(m)
+            || doc
+                .tokens
+                .iter()
+                .filter(|t| t.span.start >= trigger.end && t.span.end <= m.span.start)
+                .filter(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+                .filter(|t| !doc.mentions.iter().any(|x| x.span.contains(t.span)))
+                .filter(|t| !doc.roles.iter().any(|r| r.span.contains(t.span)))
+                .count()
+                <= 1
+    };
     let addressed = |m: &Mention| {
         !warning
             || (m.span.start < that_at
+                && close_object(m)
                 && !introduced_by(doc, m, &["من", "في", "مع", "على", "إلى", "الى", "عن", "ب", "ل"]))
     };
     // A second subject joined by و (`دعا آبي أحمد ورئيس إريتريا أسياسي أفورقي إلى …`) is not

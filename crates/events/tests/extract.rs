@@ -1005,3 +1005,20 @@ fn letters_invitations_and_adjectival_participles_are_not_targets_or_acts() {
     );
     assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "REQUEST"), "{:?}", directed_pairs(&d));
 }
+
+#[test]
+fn the_warned_party_follows_the_verb_closely() {
+    // `قبل مغادرته واشنطن`: Washington is what he left, not whom he warned.
+    let d = doc(
+        "كما حذر الممثل التجاري الأمريكي روبرت لايتهايزر قبل مغادرته واشنطن قائلا إن المهمة صعبة.",
+        Some("2018-05-03"),
+    );
+    assert!(directed_pairs(&d).iter().all(|(t, _, _)| t != "THREATEN"), "{:?}", directed_pairs(&d));
+    // After an inserted phrase closed by a comma, the warned party still counts.
+    let d = doc(
+        "وحذر الرئيس الأمريكي دونالد ترامب خلال استقباله الرئيس الفرنسي إيمانويل ماكرون، طهران من استئناف برنامجها.",
+        Some("2018-04-25"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, o)| t == "THREATEN" && o == "طهران"), "{pairs:?}");
+}
