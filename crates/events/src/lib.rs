@@ -253,6 +253,13 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 out.push(e);
             }
         }
+        // The first أن after an accusation verb: what follows it is alleged.
+        let alleged_from = (0..toks.len())
+            .find(|&k| trig.get(&keys[k]).is_some_and(|(e, _)| *e == "ACCUSE"))
+            .and_then(|a| {
+                (a + 1..toks.len())
+                    .find(|&k| toks[k].clitic == Clitic::None && toks[k].form == "أن")
+            });
         for (i, t) in toks.iter().enumerate() {
             if t.clitic != Clitic::None || t.kind != TokenKind::Arabic {
                 continue;
@@ -360,11 +367,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     .rev()
                     .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
                     .is_some_and(|k| anaphora().contains(&keys[k]));
+            // What someone is accused of (`اتهم … الجزائر بأنها تمول وتساند …`) is alleged,
+            // not reported: a trigger after an accusation verb and its أن.
+            let alleged = alleged_from.is_some_and(|k| i > k);
             if future_clitic
                 || before.iter().any(|b| modal.contains(*b))
                 || planned
                 || possible
                 || anaphoric
+                || alleged
             {
                 continue;
             }

@@ -1022,3 +1022,14 @@ fn the_warned_party_follows_the_verb_closely() {
     let pairs = directed_pairs(&d);
     assert!(pairs.iter().any(|(t, _, o)| t == "THREATEN" && o == "طهران"), "{pairs:?}");
 }
+
+#[test]
+fn what_someone_is_accused_of_is_alleged_not_reported() {
+    let d = doc(
+        "واتهم الرئيس الأمريكي دونالد ترامب إيران بأنها تساند جماعة الحوثي في اليمن.",
+        Some("2018-05-10"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, _)| t == "ACCUSE"), "{pairs:?}");
+    assert!(pairs.iter().all(|(t, _, _)| t != "SUPPORT"), "{pairs:?}");
+}
