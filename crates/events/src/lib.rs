@@ -362,11 +362,16 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             // to an event already told (`هذه الزيارة`، `وتأتي الزيارة في وقت …`).
             let definite =
                 i > 0 && toks[i - 1].clitic == Clitic::Article && toks[i - 1].word == t.word;
-            let anaphoric = definite
-                && (0..i - 1)
+            // A verb of coming right before an event noun, definite or not (`وتأتي زيارة راب
+            // إلى بروكسل في وقت …`), restates an event too.
+            let word_before = |from: usize| {
+                (0..from)
                     .rev()
                     .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
-                    .is_some_and(|k| anaphora().contains(&keys[k]));
+            };
+            let anaphoric = (definite
+                && word_before(i - 1).is_some_and(|k| anaphora().contains(&keys[k])))
+                || word_before(i).is_some_and(|k| coming().contains(&keys[k]));
             // What someone is accused of (`اتهم … الجزائر بأنها تمول وتساند …`) is alleged,
             // not reported: a trigger after an accusation verb and its أن.
             let alleged = alleged_from.is_some_and(|k| i > k);
@@ -539,6 +544,12 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             .find(|&p| doc.mentions[p].label == "LOC");
     }
     out
+}
+
+/// Verbs of coming that restate an event told before: `وتأتي زيارة …`.
+fn coming() -> &'static HashSet<String> {
+    static C: OnceLock<HashSet<String>> = OnceLock::new();
+    C.get_or_init(|| ["يأتي", "تأتي", "جاء", "جاءت"].iter().map(|w| search_key(w)).collect())
 }
 
 /// The pipeline component that adds [`extract`]'s event mentions to a document.

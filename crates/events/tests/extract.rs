@@ -1033,3 +1033,12 @@ fn what_someone_is_accused_of_is_alleged_not_reported() {
     assert!(pairs.iter().any(|(t, _, _)| t == "ACCUSE"), "{pairs:?}");
     assert!(pairs.iter().all(|(t, _, _)| t != "SUPPORT"), "{pairs:?}");
 }
+
+#[test]
+fn a_visit_after_a_verb_of_coming_restates_one() {
+    let d = doc(
+        "وتأتي زيارة وزير الخارجية الأمريكي أنتوني بلينكن إلى الرباط في وقت تشهد فيه المنطقة توترا.",
+        Some("2023-04-09"),
+    );
+    assert!(extract(&d).is_empty(), "{:?}", extract(&d));
+}
