@@ -339,7 +339,14 @@ pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
         .count();
     let agreed = shared.len() + hosts;
     let union = e.ids.len() + r.ids.len() - agreed;
-    actors >= 1 && (agreed == r.ids.len() || 2 * agreed >= union)
+    // Two reports of the same two actors on the same day in the same place are one happening,
+    // whatever else each names (`وصل نتانياهو إلى موسكو … لإجراء محادثات مع بوتن` and
+    // `قوله لبوتن خلال اجتماع في موسكو`).
+    let same_day_and_place = matches!((e.date, r.date), (Some(a), Some(b)) if a.len() == 10 && a == b)
+        && e.location.is_some()
+        && r.location.is_some();
+    actors >= 1
+        && (agreed == r.ids.len() || 2 * agreed >= union || (same_day_and_place && actors >= 2))
 }
 
 /// Adds a report (or an event that stayed alone) to an event: new participants, the place if
@@ -560,5 +567,23 @@ mod tests {
         let mut c = resolved("a", &["rouhani"], None);
         c.participants.push(place("paris", "باريس"));
         assert_eq!(merge(vec![a, c]).len(), 2);
+    }
+
+    #[test]
+    fn the_same_two_actors_on_the_same_day_in_the_same_place_are_one_meeting() {
+        let moscow = place("moscow", "موسكو");
+        let mut a = resolved("a", &["netanyahu", "putin", "assad"], Some("2018-07-11"));
+        a.location = Some(moscow.clone());
+        let mut b =
+            resolved("a", &["netanyahu", "putin", "khamenei", "velayati"], Some("2018-07-11"));
+        b.location = Some(moscow.clone());
+        assert_eq!(merge(vec![a.clone(), b.clone()]).len(), 1);
+        // Another day, or no place known: two.
+        b.mention.date = Some("2018-07-12".into());
+        b.location = Some(moscow);
+        let mut c = b.clone();
+        c.mention.date = Some("2018-07-11".into());
+        c.location = None;
+        assert_eq!(merge(vec![a.clone(), c]).len(), 2);
     }
 }
