@@ -119,15 +119,9 @@ pub(crate) fn consult(
     }
     if location.is_none() {
         // The first introduced place after the trigger, else the nearest before it (long
-        // sentences name several places).
-        let places: Vec<&(usize, &Mention)> =
-            in_sentence.iter().filter(|(_, m)| m.label == "LOC" && located(doc, m)).collect();
-        location = places
-            .iter()
-            .find(|(_, m)| m.span.start > trigger.start)
-            .or_else(|| places.iter().max_by_key(|(_, m)| m.span.start))
-            .map(|(i, _)| *i)
-            .or_else(|| near.iter().find(|(_, m)| venue(m)).map(|(i, _)| *i));
+        // sentences name several places), else a venue organisation.
+        location =
+            s.place_near(ti).or_else(|| near.iter().find(|(_, m)| venue(m)).map(|(i, _)| *i));
     }
     // Reported speech with a pronoun subject (`قال X إنه التقى Y`): X takes part.
     if let Some(sp) = s.speaker(ti) {

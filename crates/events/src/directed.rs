@@ -43,8 +43,7 @@ pub(crate) fn directed(
     let after: Vec<&&(usize, &Mention)> =
         actors.iter().filter(|(_, m)| m.span.start > trigger.end).collect();
     // A preposition's object is not the subject (`اتفاق مع إيران يهدد ترامب بتقويضه`).
-    let governed =
-        |m: &Mention| introduced_by(doc, m, &["مع", "على", "إلى", "الى", "في", "عن", "ضد", "من"]);
+    let governed = |m: &Mention| introduced_by(doc, m, &GOVERNING);
     // A relative verb with an object pronoun (`الاتفاق الذي أبرمته إيران`: "the deal that Iran
     // concluded") has its subject after it; what comes before is the antecedent, its object.
     // Without the pronoun (`الغارات التي تشن على اليمن`) the subject is the antecedent, a
@@ -82,7 +81,7 @@ pub(crate) fn directed(
     let on = |m: &Mention| introduced_by(doc, m, &["على"]);
     // A warning is a threat only when it is addressed to someone (`حذر ترامب طهران`), not
     // `حذر من أن …` ("warned that"): its target is a direct object, before any أن.
-    let warning = WARNINGS.contains(&search_key(&toks[ti].form).as_str());
+    let warning = warnings().contains(&search_key(&toks[ti].form));
     let that_at = toks[ti + 1..]
         .iter()
         .find(|t| t.clitic == Clitic::None && matches!(t.form.as_str(), "أن" | "أنه" | "أنها"))
@@ -257,9 +256,8 @@ pub(crate) fn directed(
             .or_else(other_before)?;
         (source, found)
     } else {
-        // A preposition's object is not the subject (`نفى من تركيا …`: from Turkey); ل is
-        // left out (`تقرير لمنظمة هيومن رايتس ووتش يتهم`: the report of HRW).
-        // `مسؤول كبير في الأمم المتحدة` ("an official at the UN") is the body acting.
+        // A preposition's object is not the subject (`نفى من تركيا …`: from Turkey), except
+        // the body of an unnamed official (`مسؤول كبير في الأمم المتحدة`).
         let official_in = |m: &Mention| {
             introduced_by(doc, m, &["في"])
                 && doc
@@ -272,10 +270,7 @@ pub(crate) fn directed(
                     .take(2)
                     .any(|t| officials().contains(&search_key(&t.form)))
         };
-        let s = after.iter().find(|(_, m)| {
-            !introduced_by(doc, m, &["من", "في", "إلى", "الى", "على", "عن", "مع", "ضد"])
-                || official_in(m)
-        })?;
+        let s = after.iter().find(|(_, m)| !governed(m) || official_in(m))?;
         // The subject follows the verb closely (a title may come between).
         let gap = doc
             .tokens
@@ -368,57 +363,9 @@ fn dropped_subject(
         .or(topic)
 }
 
-/// Verbs of warning (search keys): a threat only when addressed to someone.
-const WARNINGS: [&str; 7] = ["حذر", "حذرت", "يحذر", "تحذر", "حذروا", "محذرا", "محذره"];
-
-/// Nouns of an unnamed official whose body follows في: `مسؤول كبير في الأمم المتحدة`، `قائد
-/// في الحرس الثوري`.
-fn officials() -> &'static HashSet<String> {
-    static O: OnceLock<HashSet<String>> = OnceLock::new();
-    O.get_or_init(|| {
-        [
-            "مسؤول",
-            "مسؤولة",
-            "مسؤولون",
-            "مسؤولين",
-            "مصدر",
-            "مصادر",
-            "متحدث",
-            "متحدثة",
-            "قائد",
-            "قادة",
-            "ضابط",
-            "عضو",
-            "أعضاء",
-            "ممثل",
-        ]
-        .iter()
-        .map(|w| search_key(w))
-        .collect()
-    })
-}
-
-/// Letters and messages: whom they go to is their addressee.
-fn letters() -> &'static HashSet<String> {
-    static L: OnceLock<HashSet<String>> = OnceLock::new();
-    L.get_or_init(|| {
-        ["رسالة", "رسالت", "رسائل", "خطاب", "برقية", "مذكرة"]
-            .iter()
-            .map(|w| search_key(w))
-            .collect()
-    })
-}
-
-/// What one is invited to: `دعا … إلى العشاء` is an invitation, not a demand.
-fn invitations() -> &'static HashSet<String> {
-    static I: OnceLock<HashSet<String>> = OnceLock::new();
-    I.get_or_init(|| {
-        ["عشاء", "غداء", "فطور", "إفطار", "حفل", "مأدبة", "زيارة"]
-            .iter()
-            .map(|w| search_key(w))
-            .collect()
-    })
-}
+/// Prepositions whose object is not a verb's subject (`اتفاق مع إيران يهدد ترامب`، `نفى من
+/// تركيا`); ل is left out (`تقرير لمنظمة هيومن رايتس ووتش يتهم`: the report of HRW).
+const GOVERNING: [&str; 8] = ["من", "في", "إلى", "الى", "على", "عن", "مع", "ضد"];
 
 /// Relative pronouns (`الذي`، `التي` …).
 const RELATIVES: [&str; 7] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];

@@ -3,15 +3,23 @@
 
 use super::*;
 
-pub(crate) const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+/// A word list of `data/` loaded once as search keys: `word_set! { /// doc, name, "file" }`
+/// defines `name()`.
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub(crate) fn $name() -> &'static HashSet<String> {
+            static SET: OnceLock<HashSet<String>> = OnceLock::new();
+            SET.get_or_init(|| key_set(include_str!(concat!("../data/", $file))))
+        }
+    };
+}
 
-pub(crate) const MODALITY: &str = include_str!("../data/modality.txt");
+pub(crate) const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 
 pub(crate) const CLAUSE_BREAKS: &str = include_str!("../data/clause_breaks.txt");
 
 pub(crate) const CITY_COUNTRY: &str = include_str!("../data/city_country.tsv");
-
-pub(crate) const DUAL_VERBS: &str = include_str!("../data/dual_verbs.txt");
 
 pub(crate) const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 
@@ -47,9 +55,9 @@ pub(crate) fn is_boilerplate(sentence: &str) -> bool {
     openings.iter().any(|o| key.starts_with(o.as_str()))
 }
 
-pub(crate) fn dual_verbs() -> &'static HashSet<String> {
-    static D: OnceLock<HashSet<String>> = OnceLock::new();
-    D.get_or_init(|| key_set(DUAL_VERBS))
+word_set! {
+    /// Dual verb forms (`التقيا`، `نشرا`): with no one named near, the two people named last.
+    dual_verbs, "dual_verbs.txt"
 }
 
 /// Search key of a city's Arabic name → its country's Arabic name.
@@ -103,18 +111,6 @@ pub(crate) fn masculine_verbs() -> &'static HashSet<String> {
     })
 }
 
-/// A word list of `data/` loaded once as search keys: `word_set! { /// doc, name, "file" }`
-/// defines `name()`.
-macro_rules! word_set {
-    ($(#[$doc:meta])* $name:ident, $file:literal) => {
-        $(#[$doc])*
-        pub(crate) fn $name() -> &'static HashSet<String> {
-            static SET: OnceLock<HashSet<String>> = OnceLock::new();
-            SET.get_or_init(|| key_set(include_str!(concat!("../data/", $file))))
-        }
-    };
-}
-
 word_set! {
     /// Places named with a masculine noun (`المغرب`, `العراق`): most countries and all cities are
     /// feminine in Arabic, so a masculine verb cannot have them as its subject.
@@ -148,9 +144,9 @@ pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
     })
 }
 
-pub(crate) fn modality() -> &'static HashSet<String> {
-    static M: OnceLock<HashSet<String>> = OnceLock::new();
-    M.get_or_init(|| key_set(MODALITY))
+word_set! {
+    /// Negation, futurity, plans and conditions within three words before a trigger.
+    modality, "modality.txt"
 }
 
 /// Clause breaks: word → whether it breaks only before the trigger. The before-only
@@ -259,6 +255,36 @@ pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
         }
     }
     map
+}
+
+word_set! {
+    /// Verbs of coming (`وتأتي زيارة …`): the event noun after them restates an event.
+    coming, "coming.txt"
+}
+
+word_set! {
+    /// Verbs of warning: a threat only when addressed to someone.
+    warnings, "warnings.txt"
+}
+
+word_set! {
+    /// Nouns of an unnamed official whose body follows في (`مسؤول كبير في الأمم المتحدة`).
+    officials, "officials.txt"
+}
+
+word_set! {
+    /// Letters and messages: whom they go to is their addressee, not a target.
+    letters, "letters.txt"
+}
+
+word_set! {
+    /// What one is invited to (`دعا … إلى العشاء`): an invitation, not a demand.
+    invitations, "invitations.txt"
+}
+
+word_set! {
+    /// Nouns of attack that, aimed at a person, mean criticism.
+    verbal_attacks, "verbal_attacks.txt"
 }
 
 #[cfg(test)]

@@ -546,12 +546,6 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     out
 }
 
-/// Verbs of coming that restate an event told before: `وتأتي زيارة …`.
-fn coming() -> &'static HashSet<String> {
-    static C: OnceLock<HashSet<String>> = OnceLock::new();
-    C.get_or_init(|| ["يأتي", "تأتي", "جاء", "جاءت"].iter().map(|w| search_key(w)).collect())
-}
-
 /// The pipeline component that adds [`extract`]'s event mentions to a document.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventLayer;

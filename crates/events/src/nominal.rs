@@ -63,11 +63,8 @@ pub(crate) fn nominal(
     };
     // An "attack" on a person (`هجوم إسرائيلي على الأمير ويليام`) is words: criticism.
     let verbal = etype == "ASSAULT"
-        && VERBAL_ATTACKS.contains(&search_key(&toks[ti].form).as_str())
+        && verbal_attacks().contains(&search_key(&toks[ti].form))
         && participants.iter().any(|&p| doc.mentions[p].label == "PER");
     let etype = if verbal { "ACCUSE" } else { etype };
     Some(EventMention { participants, implied, ..s.event(ti, etype, Some("nominal"), date) })
 }
-
-/// Nouns of attack that, aimed at a person, mean criticism (search keys).
-const VERBAL_ATTACKS: [&str; 3] = ["هجوم", "هجوما", "هجمات"];
