@@ -305,6 +305,11 @@ fn split_joined_people(doc: &mut Doc) {
         // `ميلانيا ترامب` (twice) and `ميلانيا السيسي` (once), only the second is a join.
         let count = |name: &[String]| counts.get(name).copied().unwrap_or(0);
         let mine = count(&words);
+        let after_kin = doc.tokens[..doc.tokens.partition_point(|t| t.span.end <= m.span.start)]
+            .iter()
+            .rev()
+            .find(|t| t.kind != rasd_doc::TokenKind::Punct && t.clitic != rasd_doc::Clitic::Pronoun)
+            .is_some_and(crate::roles::is_kin);
         let split = (1..words.len()).find(|&k| {
             let (left, right) = words.split_at(k);
             let begins = people.iter().any(|p| {
@@ -316,7 +321,9 @@ fn split_joined_people(doc: &mut Doc) {
             let ends = people.iter().any(|p| {
                 p.ends_with(right) && p.len() > right.len() && p[..p.len() - right.len()] != *left
             });
-            begins && ends
+            // After a word of kinship (`ترامب وزوجته ميلانيا ماكرون`) the relative's own
+            // name is a given name: a known surname after it is the next person's.
+            (begins || (k == 1 && after_kin)) && ends
         });
         let Some(k) = split else { continue };
         let at = written[k].0;

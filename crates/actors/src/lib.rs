@@ -25,7 +25,7 @@ mod dictionary;
 mod roles;
 
 pub use dictionary::DictionaryLayer;
-pub use roles::{demonym_country, find_roles, role_key, RoleLayer, RoleMention};
+pub use roles::{demonym_country, find_roles, is_kin, role_key, RoleLayer, RoleMention};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

@@ -29,9 +29,10 @@ const STOPS: &str = include_str!("../data/role_stops.txt");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 const NOT_CURRENT: &str = include_str!("../data/role_not_current.txt");
 const KIN: &str = include_str!("../data/role_kin.txt");
+const AFTER_NATIONALITY: &str = include_str!("../data/role_after_nationality.txt");
 
 /// Whether the word at `pos` is a word of kinship (`data/role_kin.txt`: `زوجة`، `نجل`).
-fn is_kin(tok: &rasd_doc::Token) -> bool {
+pub fn is_kin(tok: &rasd_doc::Token) -> bool {
     static K: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     let words = K.get_or_init(|| lines(KIN).map(search_key).collect());
     tok.clitic == Clitic::None && words.contains(&search_key(&tok.form))
@@ -59,6 +60,15 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 fn heads() -> &'static std::collections::HashSet<String> {
     static H: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     H.get_or_init(|| lines(HEADS).map(search_key).collect())
+}
+
+/// Words that may follow a role's nationality adjective (`data/role_after_nationality.txt`).
+fn after_nationality() -> &'static std::collections::HashSet<String> {
+    static S: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    // The text layer splits the article off: entries are kept without it.
+    S.get_or_init(|| {
+        lines(AFTER_NATIONALITY).map(|w| search_key(w.strip_prefix("ال").unwrap_or(w))).collect()
+    })
 }
 
 fn stops() -> &'static std::collections::HashSet<String> {
@@ -289,6 +299,15 @@ pub fn find_roles(doc: &Doc) -> Vec<RoleMention> {
             if u.clitic == Clitic::None {
                 let key = search_key(&u.form);
                 if stops().contains(&key) || u.kind != TokenKind::Arabic {
+                    break;
+                }
+                // After the nationality only a modifier goes on (`الأسبق`، `الجنوبي`); any
+                // other word is the clause the role is the subject of (`الرئيس الأميركي هدد`).
+                if nationality_word
+                    && demonym_country(&u.form).is_none()
+                    && !after_nationality().contains(&key)
+                    && !not_current(&u.form)
+                {
                     break;
                 }
                 // Another head word starts another role, unless it follows the head at once

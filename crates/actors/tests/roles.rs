@@ -179,3 +179,13 @@ fn an_office_the_model_tagged_as_a_person_is_its_holder() {
     rasd_actors::RoleLayer.process(&mut d).expect("roles");
     assert_eq!(d.mentions[0].name, "تميم بن حمد", "{:?}", d.mentions);
 }
+
+#[test]
+fn a_role_ends_after_its_nationality_unless_a_modifier_follows() {
+    let d = doc("وكان الرئيس الأميركي هدد بتوجيه ضربة عسكرية إلى النظام السوري.");
+    let texts: Vec<&str> = d.roles.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["الرئيس الأميركي"], "{:?}", roles_of(&d));
+    let d = doc("وقال وزير الخارجية الأمريكي الجديد إن الاتفاق انتهى.");
+    let texts: Vec<&str> = d.roles.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["وزير الخارجية الأمريكي الجديد"], "{:?}", roles_of(&d));
+}

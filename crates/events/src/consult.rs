@@ -81,9 +81,21 @@ pub(crate) fn consult(
     // What the talks are about or where a dispute is (`حول`، `بشأن`، `داخل حزب المحافظين`)
     // is no party to them.
     let topic = |m: &Mention| introduced_by(doc, m, &["حول", "بشأن", "داخل", "ضد"]);
+    // A relative named with a word of kinship (`ترامب وزوجته ميلانيا`) comes along; the
+    // meeting is between the others.
+    let companion = |m: &Mention| {
+        m.label == "PER"
+            && doc.tokens[..doc.tokens.partition_point(|t| t.span.end <= m.span.start)]
+                .iter()
+                .rev()
+                .find(|t| t.kind != TokenKind::Punct && t.clitic != Clitic::Pronoun)
+                .is_some_and(rasd_actors::is_kin)
+    };
     let mut participants: Vec<usize> = near
         .iter()
-        .filter(|(_, m)| (m.label == "PER" || m.label == "ORG") && !venue(m) && !topic(m))
+        .filter(|(_, m)| {
+            (m.label == "PER" || m.label == "ORG") && !venue(m) && !topic(m) && !companion(m)
+        })
         .map(|(i, _)| *i)
         .collect();
     // The place: for a visit, the first place after the trigger (the place visited, which

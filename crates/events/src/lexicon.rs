@@ -56,6 +56,22 @@ pub(crate) fn is_boilerplate(sentence: &str) -> bool {
 }
 
 word_set! {
+    /// Nouns of the one responsible for an act (`المسؤول عن`، `مرتكبي`), without the article.
+    responsible, "responsible.txt"
+}
+
+word_set! {
+    /// Verbs of content (`تناولت`، `ركزت على`): after a definite event noun, it is the talks
+    /// already told, and what follows is their topic, not their parties.
+    content_verbs, "content_verbs.txt"
+}
+
+word_set! {
+    /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
+    still, "still.txt"
+}
+
+word_set! {
     /// Dual verb forms (`التقيا`، `نشرا`): with no one named near, the two people named last.
     dual_verbs, "dual_verbs.txt"
 }

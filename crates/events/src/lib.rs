@@ -170,8 +170,26 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         };
         let dated: Vec<&(Span, String)> = all_dated.iter().filter(|(_, d)| not_future(d)).collect();
         let date_here = dated.first().map(|(_, d)| d.clone());
+        // A date after منذ is where a span of time starts, not when the event was (`زيارة
+        // بوتين هي الأولى … منذ إعادة انتخابه لولاية رابعة في 18 آذار/مارس`).
+        // A comma after the منذ phrase ends it (`منذ توليه منصبه، يوم الأربعاء`).
+        let since_between = |sp: &Span, at: Span| {
+            let between: Vec<&rasd_doc::Token> = doc
+                .tokens
+                .iter()
+                .filter(|t| t.span.start >= at.end && t.span.end <= sp.start)
+                .collect();
+            sp.start >= at.end
+                && between.iter().rposition(|t| t.form == "منذ").is_some_and(|k| {
+                    !between[k..].iter().any(|t| matches!(t.text.as_str(), "،" | "," | "."))
+                })
+        };
         let nearest = |at: Span| -> Option<String> {
-            dated.iter().min_by_key(|(sp, _)| distance(sp, at)).map(|(_, d)| d.clone())
+            dated
+                .iter()
+                .filter(|(sp, _)| !since_between(sp, at))
+                .min_by_key(|(sp, _)| distance(sp, at))
+                .map(|(_, d)| d.clone())
         };
         // Triggers: content tokens whose stem is listed, not inside a name, not negated or
         // planned. CONSULT triggers make one event per clause; other types one event each.
@@ -356,6 +374,11 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     .filter(|&k| {
                         toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic
                     })
+                    // Names and "still" (`قمته مع بيونغ يانغ لا يزال ممكنا`) do not count.
+                    .filter(|&k| {
+                        !in_sentence.iter().any(|(_, m)| m.span.contains(toks[k].span))
+                            && !still().contains(&keys[k])
+                    })
                     .take(MODALITY_AFTER_REACH)
                     .any(|k| modality_after().contains(&keys[k]));
             // A definite event noun after a demonstrative or a verb of coming refers back
@@ -369,9 +392,26 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                     .rev()
                     .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
             };
+            // A definite event noun as the subject of a verb of content (`أن المحادثات
+            // تناولت …`) tells what the talks already told were about.
+            let word_after = (i + 1..toks.len())
+                .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct);
             let anaphoric = (definite
                 && word_before(i - 1).is_some_and(|k| anaphora().contains(&keys[k])))
-                || word_before(i).is_some_and(|k| coming().contains(&keys[k]));
+                || word_before(i).is_some_and(|k| coming().contains(&keys[k]))
+                || (definite && word_after.is_some_and(|k| content_verbs().contains(&keys[k])));
+            // An act whose doer is sought (`تحديد المسؤول عن شن هجوم`، `محاسبة مرتكبي القصف`)
+            // is not the sentence subject's act.
+            let sought = {
+                let mut k = word_before(i);
+                if k.is_some_and(|k| keys[k] == "عن") {
+                    k = k.and_then(word_before);
+                }
+                k.is_some_and(|k| {
+                    let key = keys[k].strip_prefix("ال").unwrap_or(&keys[k]);
+                    responsible().contains(key)
+                })
+            };
             // What someone is accused of (`اتهم … الجزائر بأنها تمول وتساند …`) is alleged,
             // not reported: a trigger after an accusation verb and its أن.
             let alleged = alleged_from.is_some_and(|k| i > k);
@@ -381,6 +421,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 || possible
                 || anaphoric
                 || alleged
+                || sought
             {
                 continue;
             }
@@ -390,7 +431,10 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 consults.push((i, mode));
             }
         }
-        if date_here.is_some() {
+        // A date passes on along a chain of sentences joined by و; an undated sentence that
+        // does not continue the chain ends it (`… في تشرين الثاني/نوفمبر 2015.` `لكن العلاقات
+        // تحسنت بعدها …` `وتستمر زيارة بوتين لتركيا …`: the visit is not of 2015).
+        if date_here.is_some() || !chained {
             previous_date = date_here;
         }
         // The target of the sentence's last directed event, for a coordinated verb that

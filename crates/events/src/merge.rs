@@ -302,7 +302,12 @@ pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
         }
         _ => true,
     };
-    if !places_agree {
+    // The same parties on the same day are one happening even when the reports place it
+    // differently (`في قرية بانمونجوم` and `في المنطقة منزوعة السلاح`).
+    let same_parties_same_day = matches!((e.date, r.date), (Some(a), Some(b)) if a.len() == 10 && a == b)
+        && e.ids.len() >= 2
+        && e.ids == r.ids;
+    if !places_agree && !same_parties_same_day {
         return false;
     }
     let is_place = |p: &EntityRef| {
@@ -585,5 +590,22 @@ mod tests {
         c.mention.date = Some("2018-07-11".into());
         c.location = None;
         assert_eq!(merge(vec![a.clone(), c]).len(), 2);
+    }
+
+    #[test]
+    fn the_same_parties_on_the_same_day_are_one_meeting_wherever_placed() {
+        let mut a = resolved("a", &["moon", "kim"], Some("2018-05-26"));
+        a.location = Some(place("panmunjom", "بانمونجوم"));
+        let mut b = resolved("a", &["moon", "kim"], Some("2018-05-26"));
+        b.location = Some(place("dmz", "المنطقة منزوعة السلاح"));
+        assert_eq!(merge(vec![a.clone(), b.clone()]).len(), 1);
+        // Not with another party, nor on a day known only by its month.
+        let mut c = b.clone();
+        c.participants.push(resolved("a", &["trump"], None).participants[0].clone());
+        assert_eq!(merge(vec![a.clone(), c]).len(), 2);
+        let (mut a2, mut b2) = (a, b);
+        a2.mention.date = Some("2018-05".into());
+        b2.mention.date = Some("2018-05".into());
+        assert_eq!(merge(vec![a2, b2]).len(), 2);
     }
 }

@@ -1042,3 +1042,87 @@ fn a_visit_after_a_verb_of_coming_restates_one() {
     );
     assert!(extract(&d).is_empty(), "{:?}", extract(&d));
 }
+
+fn names_of(d: &rasd_doc::Doc, e: &rasd_events::EventMention) -> Vec<String> {
+    e.participants.iter().map(|&i| d.mentions[i].name.clone()).collect()
+}
+
+#[test]
+fn a_meeting_still_possible_has_not_happened() {
+    let d = doc(
+        "أكد الرئيس الأمريكي دونالد ترامب أن عقد قمته مع كيم جونغ أون لا يزال ممكنا.",
+        Some("2018-05-26"),
+    );
+    assert!(extract(&d).is_empty(), "{:?}", extract(&d));
+}
+
+#[test]
+fn an_attack_whose_doer_is_sought_is_not_the_subjects() {
+    let d = doc(
+        "وعرقلت روسيا قرارا يقضي بتحديد المسؤول عن شن هجوم بأسلحة كيمياوية على مدينة دوما.",
+        Some("2018-04-17"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(t, _, _)| t != "ASSAULT"), "{pairs:?}");
+    // Without the one responsible, the attack is Russia's.
+    let d = doc("وشنت روسيا هجوما بأسلحة كيمياوية على مدينة دوما.", Some("2018-04-17"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, _)| t == "ASSAULT"), "{pairs:?}");
+}
+
+#[test]
+fn talks_that_dealt_with_someone_are_not_talks_with_them() {
+    let d = doc(
+        "وأضافت الوكالة أن المحادثات تناولت خصوصا تهديدات الرئيس الأمريكي دونالد ترامب.",
+        Some("2018-04-11"),
+    );
+    assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{:?}", extract(&d));
+}
+
+#[test]
+fn a_spouse_who_comes_along_is_no_party_to_the_meeting() {
+    let d = doc(
+        "واستقبل الرئيس الأمريكي دونالد ترامب وزوجته ميلانيا الرئيس الفرنسي إيمانويل ماكرون عند مدخل البيت الأبيض.",
+        Some("2018-04-24"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    let names = names_of(&d, e);
+    assert!(names.iter().any(|n| n.contains("ترامب")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("ماكرون")), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains("ميلانيا")), "{names:?}");
+}
+
+#[test]
+fn a_date_after_since_is_not_the_events() {
+    let d = doc(
+        "وزيارة الرئيس الروسي فلاديمير بوتين لتركيا هي الأولى منذ إعادة انتخابه في 18 آذار/مارس.",
+        Some("2018-04-03"),
+    );
+    assert!(extract(&d).iter().all(|e| e.date.is_none()), "{:?}", extract(&d));
+    // A comma ends the since phrase: the date after it is the event's.
+    let d = doc(
+        "وتحدث سيرغي لافروف مع نظيره الأمريكي مايك بومبيو على الهاتف لأول مرة منذ توليه منصبه، يوم الأربعاء.",
+        Some("2018-05-31"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.date.as_deref() == Some("2018-05-30")), "{ev:?}");
+}
+
+#[test]
+fn a_date_passes_along_a_chain_of_sentences_only() {
+    let text = "وأسقطت تركيا مقاتلة روسية في تشرين الثاني/نوفمبر 2015. \
+                لكن العلاقات بين البلدين تحسنت بعدها. \
+                وتستمر زيارة الرئيس الروسي فلاديمير بوتين لتركيا يومين.";
+    let d = doc(text, Some("2018-04-03"));
+    let ev = extract(&d);
+    let visit = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(visit.date, None, "{ev:?}");
+    // Joined by و, the next sentence keeps the date.
+    let text = "وأسقطت تركيا مقاتلة روسية في تشرين الثاني/نوفمبر 2015. \
+                وزار الرئيس الروسي فلاديمير بوتين أنقرة.";
+    let d = doc(text, Some("2018-04-03"));
+    let ev = extract(&d);
+    let visit = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(visit.date.as_deref(), Some("2015-11"), "{ev:?}");
+}

@@ -312,7 +312,16 @@ impl<'a> Grammar<'a> {
             j = k.0;
         } else {
             let mut k = j;
-            if let Some((after, (d, digits))) = self.number(k) {
+            if let Some((after, d)) = self.find(k, |e| match e {
+                Entry::Ordinal(d) => Some(d),
+                _ => None,
+            }) {
+                // في العاشر من أبريل: an ordinal day counts only with من and a month after it.
+                if let Some(after_of) = self.fw(after, Fw::Of) {
+                    day = Some(d);
+                    k = after_of;
+                }
+            } else if let Some((after, (d, digits))) = self.number(k) {
                 if digits <= 2 && (1..=31).contains(&d) {
                     day = Some(d as u32);
                     k = after;

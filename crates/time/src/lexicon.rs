@@ -95,6 +95,8 @@ pub enum Entry {
     Century(i32),
     Season(&'static str),
     Num(i64),
+    /// An ordinal day of the month (العاشر، الحادي والعشرين), read only before a month.
+    Ordinal(u32),
     DayPart(&'static str),
     Word(Fw),
 }
@@ -223,6 +225,7 @@ fn parse_entry(cat: &str, value: &str) -> Option<Entry> {
             _ => return None,
         }),
         "num" => Entry::Num(int()?),
+        "ordinal" => Entry::Ordinal(u32::try_from(int()?).ok().filter(|d| (1..=31).contains(d))?),
         "daypart" => Entry::DayPart(match value {
             "MO" => "MO",
             "AF" => "AF",
