@@ -168,6 +168,24 @@ pub(crate) fn consult(
             }
         }
     }
+    // A delegation named by its nationality (`بدأ وفد أميركي رفيع محادثات … في بكين`) is
+    // its country's party; talks it holds in a foreign city have that city's country as
+    // the other party.
+    if let Some(country) = delegation_country(toks, ti) {
+        let place_country = location.map(|l| {
+            let name = &doc.mentions[l].name;
+            city_country().get(&search_key(name)).cloned().unwrap_or_else(|| name.clone())
+        });
+        let country = country.to_string();
+        if let Some(pc) = place_country.filter(|pc| search_key(pc) != search_key(&country)) {
+            if !implied.contains(&pc) {
+                implied.push(pc);
+            }
+        }
+        if !implied.contains(&country) {
+            implied.push(country);
+        }
+    }
     if participants.is_empty() && implied.is_empty() {
         return None;
     }
@@ -189,6 +207,29 @@ pub(crate) fn consult(
         ),
     })
 }
+
+/// The country of a delegation the trigger's clause names by nationality (`وفد أميركي`،
+/// `الوفد الإيراني`): a word of `data/delegations.txt` right before the trigger or after it,
+/// with a nationality adjective as its next word.
+fn delegation_country(toks: &[&rasd_doc::Token], ti: usize) -> Option<&'static str> {
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic)
+        .collect();
+    let at = words.iter().position(|&k| k == ti)?;
+    let from = at.saturating_sub(DELEGATION_REACH);
+    let to = (at + DELEGATION_REACH + 1).min(words.len());
+    (from..to).find_map(|w| {
+        let k = words[w];
+        if !delegations().contains(&search_key(&toks[k].form)) {
+            return None;
+        }
+        let next = *words.get(w + 1)?;
+        rasd_actors::demonym_country(&toks[next].form)
+    })
+}
+
+/// How many words before or after a trigger a delegation is looked for.
+const DELEGATION_REACH: usize = 4;
 
 /// Whether a place mention is introduced by في or the preposition ب: the token right
 /// before it (an attached article aside) is the clitic ب of its own word, or the word في.

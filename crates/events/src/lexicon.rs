@@ -67,6 +67,11 @@ word_set! {
 }
 
 word_set! {
+    /// Nouns of a delegation (`وفد`): with a nationality adjective, a country's party.
+    delegations, "delegations.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }
@@ -141,6 +146,14 @@ pub(crate) const PHRASE_REACH: usize = 14;
 /// First word → its second words with type and mode.
 pub(crate) type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'static str)>>;
 
+/// The word lists a two-word trigger may take its second word from (`+@name`).
+fn second_word_list(name: &str) -> Option<&'static str> {
+    match name {
+        "pejoratives" => Some(include_str!("../data/pejoratives.txt")),
+        _ => None,
+    }
+}
+
 pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
     static T: OnceLock<PhraseTriggers> = OnceLock::new();
     T.get_or_init(|| {
@@ -151,9 +164,19 @@ pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
             let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
             let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
             for form in forms.split('|') {
-                if let Some((a, b)) = form.trim().split_once('+') {
-                    map.entry(search_key(a)).or_default().push((search_key(b), etype, mode));
-                }
+                let Some((a, b)) = form.trim().split_once('+') else { continue };
+                let seconds = match b.strip_prefix('@') {
+                    // `وصف+@pejoratives`: any word of a list in data/.
+                    Some(list) => lines(
+                        second_word_list(list)
+                            .unwrap_or_else(|| panic!("triggers.tsv: unknown word list @{list}")),
+                    )
+                    .map(search_key)
+                    .collect(),
+                    None => vec![search_key(b)],
+                };
+                let entry = map.entry(search_key(a)).or_default();
+                entry.extend(seconds.into_iter().map(|b| (b, etype, mode)));
             }
         }
         map

@@ -587,8 +587,60 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             .copied()
             .find(|&p| doc.mentions[p].label == "LOC");
     }
+    // A statement by someone on a visit is made where the visit is (`قال الرئيس الإيراني حسن
+    // روحاني …، محذرا واشنطن` in an article on his visit to فيينا): the visitor's one visited
+    // place, when the dates agree, is the statement's location.
+    let visits: Vec<(&str, usize, Option<&str>)> = out
+        .iter()
+        .filter(|e| e.etype == "CONSULT" && e.mode.as_deref() == Some("visit"))
+        .filter_map(|e| Some((e, e.location?)))
+        .flat_map(|(e, loc)| {
+            e.participants
+                .iter()
+                .filter(|&&p| doc.mentions[p].label == "PER")
+                .map(move |&p| (doc.mentions[p].name.as_str(), loc, e.date.as_deref()))
+        })
+        .collect();
+    if !visits.is_empty() {
+        let mut located: Vec<(usize, usize)> = Vec::new();
+        for (k, e) in out.iter().enumerate() {
+            if e.location.is_some() || !STATEMENTS.contains(&e.etype.as_str()) {
+                continue;
+            }
+            let Some(&source) = e.participants.first() else { continue };
+            let name = doc.mentions[source].name.as_str();
+            // The same person, written in full or by the family name (`روحاني`).
+            let same = |who: &str| {
+                who == name
+                    || who.strip_suffix(name).is_some_and(|r| r.ends_with(' '))
+                    || name.strip_suffix(who).is_some_and(|r| r.ends_with(' '))
+            };
+            let mut places: Vec<&str> = visits
+                .iter()
+                .filter(|(who, _, date)| {
+                    same(who) && dates::dates_compatible(*date, e.date.as_deref())
+                })
+                .map(|&(_, loc, _)| doc.mentions[loc].name.as_str())
+                .collect();
+            places.sort_unstable();
+            places.dedup();
+            if let [place] = places[..] {
+                if let Some(&(_, loc, _)) =
+                    visits.iter().find(|(who, l, _)| same(who) && doc.mentions[*l].name == place)
+                {
+                    located.push((k, loc));
+                }
+            }
+        }
+        for (k, loc) in located {
+            out[k].location = Some(loc);
+        }
+    }
     out
 }
+
+/// Event types that are statements, made where the one who states them is.
+const STATEMENTS: &[&str] = &["ACCUSE", "THREATEN", "REJECT", "SUPPORT", "REQUEST", "APPEAL"];
 
 /// The pipeline component that adds [`extract`]'s event mentions to a document.
 #[derive(Debug, Clone, Copy, Default)]

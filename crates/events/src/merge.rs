@@ -328,8 +328,7 @@ pub(crate) fn same_happening(e: &Facts, r: &Facts) -> bool {
         .iter()
         .filter(|p| {
             e.ids.contains(&p.id)
-                || (e.location.is_none()
-                    && r.location.is_none()
+                || (e.location.map(|l| &l.id) == r.location.map(|l| &l.id)
                     && e.participants.iter().any(|q| same_side(p, q)))
         })
         .collect();
@@ -571,7 +570,16 @@ mod tests {
         assert_eq!(merge(vec![a.clone(), b]).len(), 1);
         let mut c = resolved("a", &["rouhani"], None);
         c.participants.push(place("paris", "باريس"));
-        assert_eq!(merge(vec![a, c]).len(), 2);
+        assert_eq!(merge(vec![a.clone(), c]).len(), 2);
+        // Also when both reports are placed in the same city; not when placed apart.
+        let vienna = place("vienna", "فيينا");
+        let (mut a2, mut b2) = (a.clone(), resolved("a", &["rouhani"], None));
+        b2.participants.push(place("washington", "واشنطن"));
+        a2.location = Some(vienna.clone());
+        b2.location = Some(vienna);
+        assert_eq!(merge(vec![a2.clone(), b2.clone()]).len(), 1);
+        b2.location = Some(place("geneva", "جنيف"));
+        assert_eq!(merge(vec![a2, b2]).len(), 2);
     }
 
     #[test]

@@ -1126,3 +1126,48 @@ fn a_date_passes_along_a_chain_of_sentences_only() {
     let visit = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
     assert_eq!(visit.date.as_deref(), Some("2015-11"), "{ev:?}");
 }
+
+#[test]
+fn a_statement_during_a_visit_is_made_where_the_visit_is() {
+    let text = "وصل الرئيس الإيراني حسن روحاني إلى فيينا في زيارة رسمية. \
+                وقال روحاني إن طهران ستتصدى للعقوبات، محذرا الولايات المتحدة من عواقب القرار.";
+    let d = doc(text, Some("2018-07-04"));
+    let ev = extract(&d);
+    let threat = ev.iter().find(|e| e.etype == "THREATEN").unwrap_or_else(|| panic!("{ev:?}"));
+    let place = threat.location.map(|l| d.mentions[l].name.as_str());
+    assert_eq!(place, Some("فيينا"), "{ev:?}");
+    // Without a visit the statement has no place.
+    let d = doc(
+        "وقال الرئيس الإيراني حسن روحاني إن طهران ستتصدى للعقوبات، محذرا الولايات المتحدة من عواقب القرار.",
+        Some("2018-07-04"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().filter(|e| e.etype == "THREATEN").all(|e| e.location.is_none()), "{ev:?}");
+}
+
+#[test]
+fn describing_someone_with_contempt_is_an_accusation() {
+    let d = doc(
+        "ووصف الرئيس الأمريكي دونالد ترامب الاتفاق النووي مع إيران بأنه \"كارثي\".",
+        Some("2018-04-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.contains(&("ACCUSE".into(), "دونالد ترامب".into(), "إيران".into())), "{pairs:?}");
+    // A neutral description is no accusation.
+    let d = doc(
+        "ووصف الرئيس الأمريكي دونالد ترامب المحادثات مع إيران بأنها \"مثمرة\".",
+        Some("2018-04-24"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().all(|(t, _, _)| t != "ACCUSE"), "{pairs:?}");
+}
+
+#[test]
+fn a_delegation_named_by_nationality_is_its_countrys_party() {
+    let d = doc("بدأ وفد أميركي رفيع محادثات اليوم الخميس في بكين.", Some("2018-05-03"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"الولايات المتحدة".to_string()), "{e:?}");
+    assert!(e.implied.contains(&"الصين".to_string()), "{e:?}");
+    assert_eq!(e.date.as_deref(), Some("2018-05-03"));
+}
