@@ -76,17 +76,25 @@ fn stops() -> &'static std::collections::HashSet<String> {
     S.get_or_init(|| lines(STOPS).map(search_key).collect())
 }
 
-/// Search key of a nationality adjective → the country's Arabic name.
+/// Search key of a nationality adjective → the country's Arabic name. A masculine plural
+/// (`إسرائيليون`، `الفلسطينيين`) is read as its singular.
 pub fn demonym_country(word: &str) -> Option<&'static str> {
     static D: OnceLock<HashMap<String, String>> = OnceLock::new();
-    D.get_or_init(|| {
+    let table = D.get_or_init(|| {
         lines(DEMONYMS)
             .filter_map(|l| l.split_once('\t'))
             .map(|(form, country)| (search_key(form), country.trim().to_string()))
             .collect()
-    })
-    .get(&search_key(word.strip_prefix("ال").unwrap_or(word)))
-    .map(String::as_str)
+    });
+    let key = search_key(word.strip_prefix("ال").unwrap_or(word));
+    let singular = || {
+        ["ون", "ين"]
+            .iter()
+            .filter_map(|p| key.strip_suffix(p))
+            .filter(|stem| stem.ends_with('ي'))
+            .find_map(|stem| table.get(stem))
+    };
+    table.get(&key).or_else(singular).map(String::as_str)
 }
 
 /// A role or title phrase in a document.

@@ -189,3 +189,13 @@ fn a_role_ends_after_its_nationality_unless_a_modifier_follows() {
     let texts: Vec<&str> = d.roles.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["وزير الخارجية الأمريكي الجديد"], "{:?}", roles_of(&d));
 }
+
+#[test]
+fn a_plural_nationality_adjective_names_its_country() {
+    assert_eq!(rasd_actors::demonym_country("إسرائيليون"), Some("إسرائيل"));
+    assert_eq!(
+        rasd_actors::demonym_country("الفلسطينيين"),
+        rasd_actors::demonym_country("فلسطيني")
+    );
+    assert_eq!(rasd_actors::demonym_country("مسؤولين"), None);
+}

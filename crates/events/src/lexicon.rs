@@ -72,6 +72,11 @@ word_set! {
 }
 
 word_set! {
+    /// Nouns of a country's forces or authorities (`قوات`، `طائرات`، `السلطات`).
+    forces_nouns, "forces.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }
@@ -150,6 +155,8 @@ pub(crate) type PhraseTriggers = HashMap<String, Vec<(String, &'static str, &'st
 fn second_word_list(name: &str) -> Option<&'static str> {
     match name {
         "pejoratives" => Some(include_str!("../data/pejoratives.txt")),
+        "projectiles" => Some(include_str!("../data/projectiles.txt")),
+        "strikes" => Some(include_str!("../data/strikes.txt")),
         _ => None,
     }
 }

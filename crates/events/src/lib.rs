@@ -32,6 +32,7 @@ mod consult;
 mod dates;
 mod directed;
 mod duals;
+mod forces;
 mod genitive;
 mod lexicon;
 mod merge;
@@ -51,6 +52,7 @@ use dates::is_yearless;
 pub use dates::{dates_compatible, event_date, plausibly_reported, yearless_date, PLAUSIBLE_DAYS};
 use directed::*;
 use duals::*;
+use forces::*;
 use genitive::*;
 use lexicon::*;
 pub use merge::{merge, EntityRef, Event, Evidence, Resolved};
@@ -469,6 +471,16 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 }
             }
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
+            // Forces named by nationality right after an act of force are its doer.
+            let by_forces = if FORCE_TYPES.contains(&etype) {
+                forces(&site, ti, etype, date_at(ti))
+            } else {
+                None
+            };
+            if let Some(e) = by_forces {
+                out.push(e);
+                continue;
+            }
             if let Some(e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
                 last_target = e.participants.get(1).copied().or(last_target);
                 topic = e.participants.first().map(|&m| (m, si));
@@ -638,6 +650,9 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     }
     out
 }
+
+/// Event types of acts of force, which a country's forces named by nationality can do.
+const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION"];
 
 /// Event types that are statements, made where the one who states them is.
 const STATEMENTS: &[&str] = &["ACCUSE", "THREATEN", "REJECT", "SUPPORT", "REQUEST", "APPEAL"];

@@ -1171,3 +1171,42 @@ fn a_delegation_named_by_nationality_is_its_countrys_party() {
     assert!(e.implied.contains(&"الصين".to_string()), "{e:?}");
     assert_eq!(e.date.as_deref(), Some("2018-05-03"));
 }
+
+#[test]
+fn forces_named_by_nationality_are_their_countrys() {
+    let d = doc("شنت طائرات إسرائيلية غارات على مواقع في سوريا.", Some("2018-05-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"إسرائيل".to_string()), "{e:?}");
+    let names = names_of(&d, e);
+    assert!(names.contains(&"سوريا".to_string()), "{names:?}");
+    // The victim's nationality names the target when no one is named.
+    let d = doc("أسقط الطيران التركي مقاتلة روسية فوق الحدود السورية.", Some("2015-11-24"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"تركيا".to_string()) && e.implied.contains(&"روسيا".to_string()));
+    // Arrests by a country's authorities; a plural adjective (`جنود إسرائيليون`).
+    let d = doc("اعتقلت السلطات التركية القس الأمريكي آندرو برونسون.", Some("2018-10-12"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "COERCE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"تركيا".to_string()), "{e:?}");
+    assert!(names_of(&d, e).iter().any(|n| n.contains("برونسون")), "{e:?}");
+    let d = doc("قتل جنود إسرائيليون ثلاثة فلسطينيين في غزة.", Some("2018-05-14"));
+    assert!(extract(&d).iter().any(|e| e.etype == "ASSAULT"), "{:?}", extract(&d));
+    // A government named in the victim's title is not the doer.
+    let d = doc("وأدين أتوال بمحاولة قتل وزير حكومة هندي عام 1986.", Some("2018-02-22"));
+    assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
+}
+
+#[test]
+fn firing_and_carrying_out_strikes_are_attacks() {
+    let d = doc("أطلقت حركة حماس صواريخ على إسرائيل.", Some("2018-05-10"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, s, _)| t == "ASSAULT" && s.contains("حماس")), "{pairs:?}");
+    let d =
+        doc("نفذت الطائرات الأمريكية ضربات جوية ضد مواقع لتنظيم داعش في سوريا.", Some("2018-05-10"));
+    assert!(extract(&d).iter().any(|e| e.etype == "ASSAULT"), "{:?}", extract(&d));
+    // Releasing prisoners is no shot.
+    let d = doc("أطلقت السلطات المصرية سراح المعتقلين.", Some("2018-05-10"));
+    assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
+}

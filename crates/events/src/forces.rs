@@ -1,0 +1,69 @@
+//! Acts of force whose doer is a country's forces named by nationality (`شنت طائرات
+//! إسرائيلية غارات على مواقع في سوريا`، `اعتقلت السلطات التركية القس …`): the country is the
+//! source, the first actor after it the target.
+
+use super::*;
+
+/// The forces' noun is the first word after the verb (`قتل وزير حكومة هندي` names a
+/// government, but as the victim's).
+pub(crate) const FORCES_REACH: usize = 1;
+/// Most words after the forces' adjective in which the target is looked for.
+pub(crate) const FORCES_TARGET_REACH: usize = 8;
+
+/// A directed act whose subject, the first word after the verb, is a noun of forces or authorities
+/// (`data/forces.txt`) with a nationality adjective, one word of its own (`قوات الأمن
+/// العراقية`) allowed between. The target is the first named actor after the adjective that
+/// is not of the same country, else a place the act struck (`في سوريا`), else the country of
+/// a second nationality adjective (`مقاتلة روسية`).
+pub(crate) fn forces(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    let words = s.words_after(ti);
+    let noun = words
+        .iter()
+        .take(FORCES_REACH)
+        .position(|&k| forces_nouns().contains(&search_key(&toks[k].form)))?;
+    if in_sentence.iter().any(|(_, m)| m.span.contains(toks[words[noun]].span)) {
+        return None;
+    }
+    let (at, country) =
+        words.iter().skip(noun + 1).take(2).find_map(|&k| Some((k, s.nationality_at(k)?)))?;
+    let reach: Vec<usize> =
+        words.iter().copied().filter(|&k| k > at).take(FORCES_TARGET_REACH).collect();
+    let reach_end = reach.last().map_or(toks[at].span.end, |&k| toks[k].span.end);
+    let same_country = |m: &Mention| {
+        search_key(&m.name) == search_key(country)
+            || city_country().get(&search_key(&m.name)).is_some_and(|c| c == country)
+    };
+    let candidates = || {
+        in_sentence
+            .iter()
+            .filter(|(_, m)| m.span.start > toks[at].span.end && m.span.end <= reach_end)
+            .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+            .filter(|(_, m)| !same_country(m))
+            .filter(|(_, m)| !introduced_by(doc, m, &["من", "بشأن", "حول", "مع"]))
+    };
+    let location = candidates().find(|(_, m)| m.label == "LOC" && located(doc, m)).map(|(i, _)| *i);
+    let target = candidates()
+        .find(|(_, m)| !(m.label == "LOC" && located(doc, m)))
+        .map(|(i, _)| *i)
+        .or(if etype == "ASSAULT" { location } else { None });
+    let (participants, implied) = match target {
+        Some(t) => (vec![t], vec![country.to_string()]),
+        None => {
+            let other =
+                reach.iter().find_map(|&k| s.nationality_at(k).filter(|c| *c != country))?;
+            (Vec::new(), vec![country.to_string(), other.to_string()])
+        }
+    };
+    Some(EventMention {
+        participants,
+        implied,
+        location,
+        ..s.event(ti, etype, Some("forces"), date)
+    })
+}
