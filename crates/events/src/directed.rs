@@ -368,7 +368,8 @@ fn dropped_subject(
 const GOVERNING: [&str; 8] = ["من", "في", "إلى", "الى", "على", "عن", "مع", "ضد"];
 
 /// Relative pronouns (`الذي`، `التي` …).
-const RELATIVES: [&str; 7] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
+pub(crate) const RELATIVES: [&str; 7] =
+    ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
 
 /// Words that join a verb to the clause before it, sharing its subject.
 const COORDINATORS: [&str; 4] = ["فيما", "كما", "ثم", "بينما"];

@@ -1,12 +1,16 @@
-//! Acts of force whose doer is a country's forces named by nationality (`شنت طائرات
-//! إسرائيلية غارات على مواقع في سوريا`، `اعتقلت السلطات التركية القس …`): the country is the
-//! source, the first actor after it the target.
+//! Acts whose doer is a country's forces or authorities named by nationality (`شنت طائرات
+//! إسرائيلية غارات على مواقع في سوريا`، `اعتقلت السلطات التركية القس …`، `اتهمت الخارجية
+//! الإيرانية الولايات المتحدة`): the country is the source, the first actor after it the
+//! target.
 
 use super::*;
 
 /// The forces' noun is the first word after the verb (`قتل وزير حكومة هندي` names a
 /// government, but as the victim's).
 pub(crate) const FORCES_REACH: usize = 1;
+/// Acts of force, whose victim's nationality may come several words after the doer's.
+const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION"];
+
 /// Most words after the forces' adjective in which the target is looked for.
 pub(crate) const FORCES_TARGET_REACH: usize = 8;
 
@@ -22,6 +26,23 @@ pub(crate) fn forces(
     date: Option<String>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    // After a relative pronoun (`التحالف الذي يدعم الحكومة اليمنية`) the subject is the
+    // antecedent and the noun after the verb its object.
+    let relative = (0..ti)
+        .rev()
+        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
+        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
+    // A participle (`…، داعيا الحكومة اللبنانية`) or a verb after a named actor (`التشيك
+    // طالبت السلطات التركية`، `نفت موسكو …، واتهمت أجهزة المخابرات البريطانية`) has its
+    // subject already: the forces after it are its object.
+    let actor_before = in_sentence.iter().any(|(_, m)| {
+        m.span.end <= toks[ti].span.start
+            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
+            && !located(doc, m)
+    });
+    if relative || actor_before || participles().contains(&search_key(&toks[ti].form)) {
+        return None;
+    }
     let words = s.words_after(ti);
     let noun = words
         .iter()
@@ -55,8 +76,13 @@ pub(crate) fn forces(
     let (participants, implied) = match target {
         Some(t) => (vec![t], vec![country.to_string()]),
         None => {
-            let other =
-                reach.iter().find_map(|&k| s.nationality_at(k).filter(|c| *c != country))?;
+            // An act of force names its victim's nationality further on (`أسقط الطيران التركي
+            // فوق … مقاتلة روسية`); a statement's object is right after its subject.
+            let within = if FORCE_TYPES.contains(&etype) { reach.len() } else { OBJECT_REACH };
+            let other = reach
+                .iter()
+                .take(within)
+                .find_map(|&k| s.nationality_at(k).filter(|c| *c != country))?;
             (Vec::new(), vec![country.to_string(), other.to_string()])
         }
     };

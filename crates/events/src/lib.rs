@@ -471,13 +471,9 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 }
             }
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
-            // Forces named by nationality right after an act of force are its doer.
-            let by_forces = if FORCE_TYPES.contains(&etype) {
-                forces(&site, ti, etype, date_at(ti))
-            } else {
-                None
-            };
-            if let Some(e) = by_forces {
+            // Forces or authorities named by nationality right after the verb are its doer
+            // (`شنت طائرات إسرائيلية`، `اتهمت الخارجية الإيرانية`).
+            if let Some(e) = forces(&site, ti, etype, date_at(ti)) {
                 out.push(e);
                 continue;
             }
@@ -650,9 +646,6 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
     }
     out
 }
-
-/// Event types of acts of force, which a country's forces named by nationality can do.
-const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION"];
 
 /// Event types that are statements, made where the one who states them is.
 const STATEMENTS: &[&str] = &["ACCUSE", "THREATEN", "REJECT", "SUPPORT", "REQUEST", "APPEAL"];

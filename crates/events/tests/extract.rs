@@ -1210,3 +1210,29 @@ fn firing_and_carrying_out_strikes_are_attacks() {
     let d = doc("أطلقت السلطات المصرية سراح المعتقلين.", Some("2018-05-10"));
     assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
 }
+
+#[test]
+fn authorities_named_by_nationality_make_statements_for_their_country() {
+    let d = doc("اتهمت الخارجية الإيرانية الولايات المتحدة بدعم الإرهاب.", Some("2018-05-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"إيران".to_string()), "{e:?}");
+    assert!(names_of(&d, e).contains(&"الولايات المتحدة".to_string()), "{e:?}");
+    let d = doc("رفضت الحكومة العراقية التدخل التركي في شمال البلاد.", Some("2018-05-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "REJECT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"العراق".to_string()) && e.implied.contains(&"تركيا".to_string()));
+    // With its subject before it, the authorities after the verb are its object.
+    for text in [
+        "وأشارت إلى أن التشيك طالبت السلطات التركية بإخلاء سبيل المعتقلين.",
+        "وأرسل الوزير رسالة إلى نظيره، داعيا الحكومة اللبنانية إلى كبح الميليشيات.",
+        "ولم يعلق التحالف الذي يدعم الحكومة اليمنية على الأنباء.",
+    ] {
+        let d = doc(text, Some("2018-05-10"));
+        assert!(
+            extract(&d).iter().all(|e| !e.rule.contains(":forces:")),
+            "{text}: {:?}",
+            extract(&d)
+        );
+    }
+}
