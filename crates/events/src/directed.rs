@@ -116,7 +116,7 @@ pub(crate) fn directed(
                 && !introduced_by(doc, m, &["من", "في", "مع", "على", "إلى", "الى", "عن", "ب", "ل"]))
     };
     // A second subject joined by و (`دعا آبي أحمد ورئيس إريتريا أسياسي أفورقي إلى …`) is not
-    // the target.
+    // the target — except of an act two parties do together (`وقعت مصر والسعودية مذكرة`).
     let joined_subject = |source: usize, m: &Mention| {
         let src = &doc.mentions[source];
         src.span.end <= m.span.start && {
@@ -175,7 +175,7 @@ pub(crate) fn directed(
                 .filter(|(_, m)| {
                     !from_min(m)
                         && addressed(m)
-                        && !joined_subject(source, m)
+                        && (SYMMETRIC.contains(&etype) || !joined_subject(source, m))
                         && !victim(m)
                         && !addressee(m)
                 })
@@ -368,6 +368,9 @@ fn dropped_subject(
 const GOVERNING: [&str; 8] = ["من", "في", "إلى", "الى", "على", "عن", "مع", "ضد"];
 
 /// Relative pronouns (`الذي`، `التي` …).
+/// Types of acts two parties do together: a second subject is the other party.
+pub(crate) const SYMMETRIC: &[&str] = &["AGREE", "COOPERATE"];
+
 pub(crate) const RELATIVES: [&str; 7] =
     ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
 

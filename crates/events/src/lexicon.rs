@@ -77,6 +77,11 @@ word_set! {
 }
 
 word_set! {
+    /// Temporal prepositions (`بعد`، `إثر`): an event after them is background to the clause.
+    background_prepositions, "background_prepositions.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

@@ -41,6 +41,8 @@ mod nominal;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use chrono::Datelike;
+
 use rasd_doc::{Clitic, Component, Doc, Mention, Span, TokenKind};
 use rasd_text::{normalize_str, search_key, Profile};
 use serde::Serialize;
@@ -126,7 +128,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // `الشهر المقبل`) is not when it happened.
         let dct = doc.dct.as_ref().map(|d| d.date.as_str());
         let not_future = |d: &str| dct.is_none_or(|dct| d <= dct || dct.starts_with(d));
-        let all_dated: Vec<(Span, String)> = doc
+        let mut all_dated: Vec<(Span, String)> = doc
             .timexes
             .iter()
             .filter(|t| s.span.contains(t.span))
@@ -138,6 +140,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 Some((t.span, d))
             })
             .collect();
+        all_dated.extend(weekday_after_name(doc, &site.mentions, s.span));
         let distance = |sp: &Span, at: Span| {
             if sp.end <= at.start {
                 at.start - sp.end
@@ -205,8 +208,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
                 .filter(|&k| toks[k].form == "غداة")
         };
+        // An event after a temporal preposition (`… الاثنين …، بعد انسحاب واشنطن منه`،
+        // `إثر لقاء … بين الجانبين`) happened shortly before the clause: its day is not the
+        // clause's, its month usually is.
+        let background = |ti: usize| {
+            (0..ti)
+                .rev()
+                .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
+                .is_some_and(|k| background_prepositions().contains(&search_key(&toks[k].form)))
+        };
         let date_at = |ti: usize| {
             let date = nearest(toks[ti].span).or_else(|| inherited.clone());
+            let date = match date {
+                Some(d) if background(ti) && d.len() == 10 => Some(d[..7].to_string()),
+                other => other,
+            };
             match (day_after(ti), &date) {
                 (Some(k), Some(d)) => {
                     let before = dated.iter().any(|(sp, x)| x == d && sp.end <= toks[k].span.start);
@@ -643,6 +659,45 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         for (k, loc) in located {
             out[k].location = Some(loc);
         }
+    }
+    out
+}
+
+/// `الاثنين` ("Monday", also "the two") and `الأحد` ("Sunday", also "the one") right after a
+/// name (`استقبل ترامب الاثنين نظيره`) are the weekday, which the temporal tagger alone does
+/// not read there: the most recent one up to the publication date.
+fn weekday_after_name(
+    doc: &Doc,
+    here: &[(usize, &Mention)],
+    sentence: Span,
+) -> Vec<(Span, String)> {
+    let Some(dct) =
+        doc.dct.as_ref().and_then(|d| chrono::NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
+    else {
+        return Vec::new();
+    };
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (_, m) in here.iter().filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC")) {
+        let rest = &text[m.span.end..sentence.end];
+        let trimmed = rest.trim_start();
+        let Some(word) =
+            trimmed.split(|c: char| c.is_whitespace() || c == '،' || c == ',' || c == '.').next()
+        else {
+            continue;
+        };
+        if rest.len() == trimmed.len() {
+            continue;
+        }
+        let iso = match word {
+            "الاثنين" | "الإثنين" => 1,
+            "الأحد" => 7,
+            _ => continue,
+        };
+        let back = (dct.weekday().number_from_monday() as i64 - iso).rem_euclid(7);
+        let date = dct - chrono::Duration::days(back);
+        let start = m.span.end + (rest.len() - trimmed.len());
+        out.push((Span::new(start, start + word.len()), date.format("%Y-%m-%d").to_string()));
     }
     out
 }

@@ -1236,3 +1236,44 @@ fn authorities_named_by_nationality_make_statements_for_their_country() {
         );
     }
 }
+
+#[test]
+fn monday_right_after_a_name_dates_the_event() {
+    let d = doc(
+        "استقبل الرئيس الأمريكي دونالد ترامب الاثنين نظيره الفرنسي إيمانويل ماكرون في البيت الأبيض.",
+        Some("2018-04-24"),
+    );
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.date.as_deref() == Some("2018-04-23")), "{ev:?}");
+    // "The two agreed": no date.
+    let d = doc("واتفق الاثنين على مواصلة المحادثات مع إيران.", Some("2018-04-24"));
+    assert!(extract(&d).iter().all(|e| e.date.is_none()), "{:?}", extract(&d));
+}
+
+#[test]
+fn an_event_after_a_temporal_preposition_keeps_only_the_clauses_month() {
+    let d = doc(
+        "وأتى القرار الجمعة، إثر لقاء بين وزير الخارجية الأمريكي مايك بومبيو ونظيره الروسي سيرغي لافروف في جنيف.",
+        Some("2018-03-31"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "CONSULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(e.date.as_deref(), Some("2018-03"), "{ev:?}");
+}
+
+#[test]
+fn two_countries_joined_as_subjects_agree_with_each_other() {
+    let d = doc("وقعت مصر والسعودية مذكرة تفاهم للتعاون في مجال الطاقة.", Some("2018-03-05"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "AGREE").unwrap_or_else(|| panic!("{ev:?}"));
+    let names = names_of(&d, e);
+    assert!(names.contains(&"مصر".to_string()) && names.contains(&"السعودية".to_string()));
+}
+
+#[test]
+fn a_phone_call_verb_is_a_phone_call() {
+    let d =
+        doc("هاتف الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان.", Some("2018-03-05"));
+    let ev = extract(&d);
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("phone")), "{ev:?}");
+}

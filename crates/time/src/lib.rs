@@ -146,7 +146,8 @@ fn span_of(norm: &Normalized, words: &[Word], f: &Found) -> Span {
 fn plausible(expr: &Expr, words: &[Word], i: usize) -> bool {
     match expr {
         // الاثنين ("both") and الأحد ("the one") alone are weekdays only after يوم, or with
-        // الماضي/المقبل after them (الأحد الماضي).
+        // الماضي/المقبل after them (الأحد الماضي), or set off by commas as news sets off a
+        // date (`وقال ماكرون، الاثنين، إن …`).
         Expr::Date {
             weekday: Some(1 | 7),
             wdir: 0,
@@ -156,7 +157,19 @@ fn plausible(expr: &Expr, words: &[Word], i: usize) -> bool {
             numeric: None,
             daypart: None,
             ..
-        } => words[i].key == "يوم" || words[i].key == "يومي",
+        } => {
+            let comma = |k: Option<&Word>| {
+                k.is_some_and(|w| matches!(w.kind, scan::Kind::Punct('،' | ',')))
+            };
+            let closed = |k: Option<&Word>| {
+                k.is_some_and(|w| matches!(w.kind, scan::Kind::Punct('،' | ',' | '.')))
+            };
+            let at = words[i..].iter().position(|w| w.kind == scan::Kind::Word).map(|k| i + k);
+            let set_off = at.is_some_and(|k| {
+                comma(k.checked_sub(1).and_then(|p| words.get(p))) && closed(words.get(k + 1))
+            });
+            words[i].key == "يوم" || words[i].key == "يومي" || set_off
+        }
         // A month name alone (أفريل، ماي، آب are also names and words) needs a temporal
         // context: في/منذ/حتى/خلال/إلى or شهر before it (not من: "مع كل من أفريل هاينز").
         Expr::Date {
