@@ -218,6 +218,17 @@ pub(crate) fn clause_breaks() -> &'static HashMap<String, bool> {
 pub(crate) const NOMINAL: &str = include_str!("../data/nominal.tsv");
 
 /// Verbal nouns of directed events (`data/nominal.tsv`): search key → PLOVER type.
+/// Stance nouns (`data/stance.tsv`): search key → type.
+pub(crate) fn stances() -> &'static HashMap<String, &'static str> {
+    static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    N.get_or_init(|| typed_forms(include_str!("../data/stance.tsv")))
+}
+
+word_set! {
+    /// Verbs of stating a stance (`أعلنت`، `جددت`، `أعربت`).
+    stating_verbs, "stating_verbs.txt"
+}
+
 pub(crate) fn nominals() -> &'static HashMap<String, &'static str> {
     static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     N.get_or_init(|| typed_forms(NOMINAL))

@@ -37,6 +37,7 @@ mod genitive;
 mod lexicon;
 mod merge;
 mod nominal;
+mod stance;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -59,6 +60,7 @@ use genitive::*;
 use lexicon::*;
 pub use merge::{merge, EntityRef, Event, Evidence, Resolved};
 use nominal::*;
+use stance::*;
 
 /// Words after a meeting or visit noun searched for `data/modality_after.txt`.
 const MODALITY_AFTER_REACH: usize = 3;
@@ -281,6 +283,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 })
             } else if let Some(&etype) = genitives().get(key) {
                 genitive(&site, i, etype, date_at(i))
+            } else if let Some(&etype) = stances().get(key) {
+                stance(&site, i, etype, date_at(i))
             } else {
                 None
             };

@@ -1277,3 +1277,35 @@ fn a_phone_call_verb_is_a_phone_call() {
     let ev = extract(&d);
     assert!(ev.iter().any(|e| e.mode.as_deref() == Some("phone")), "{ev:?}");
 }
+
+#[test]
+fn a_stance_stated_with_its_holders_pronoun_is_the_subjects() {
+    let d = doc(
+        "أعلنت الحكومة الأردنية رفضها القاطع لقرار الرئيس الأمريكي دونالد ترامب.",
+        Some("2017-12-07"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "REJECT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"الأردن".to_string()), "{e:?}");
+    assert!(names_of(&d, e).contains(&"دونالد ترامب".to_string()), "{e:?}");
+    let d = doc("أكدت السعودية دعمها للحكومة اليمنية.", Some("2018-03-07"));
+    assert!(extract(&d).iter().any(|e| e.etype == "SUPPORT"), "{:?}", extract(&d));
+    // Condemning an attack condemns its doer, not its victim.
+    let d = doc("جددت مصر إدانتها للهجوم الإسرائيلي على غزة.", Some("2018-05-15"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"إسرائيل".to_string()), "{e:?}");
+    assert!(!names_of(&d, e).contains(&"غزة".to_string()), "{e:?}");
+    // Expected statements, and a verb with its object pronoun, are not stances stated.
+    for text in [
+        "ومن المتوقع أن يعرب الرئيس الأمريكي دونالد ترامب عن دعمه للحكومة اليمنية.",
+        "وأعربت دولة الكويت عن إدانتها للهجمات الصاروخية التي استهدفت المملكة العربية السعودية.",
+    ] {
+        let d = doc(text, Some("2018-05-15"));
+        assert!(
+            extract(&d).iter().all(|e| !e.rule.contains(":stance:")),
+            "{text}: {:?}",
+            extract(&d)
+        );
+    }
+}
