@@ -82,6 +82,16 @@ word_set! {
 }
 
 word_set! {
+    /// "Responsible" as a predicate (`مسؤولة عن`): reported speech holding someone to blame.
+    held_responsible, "held_responsible.txt"
+}
+
+word_set! {
+    /// Harms someone may be blamed for (`مقتل`، `الأزمة`), besides attack nouns.
+    harms, "harms.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod between;
+mod blame;
 mod clause;
 mod consult;
 mod dates;
@@ -49,6 +50,7 @@ use rasd_text::{normalize_str, search_key, Profile};
 use serde::Serialize;
 
 use between::*;
+use blame::*;
 use clause::*;
 use consult::*;
 use dates::is_yearless;
@@ -285,6 +287,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 genitive(&site, i, etype, date_at(i))
             } else if let Some(&etype) = stances().get(key) {
                 stance(&site, i, etype, date_at(i))
+            } else if held_responsible().contains(key) {
+                blame(&site, i, date_at(i))
             } else {
                 None
             };

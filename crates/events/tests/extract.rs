@@ -1309,3 +1309,30 @@ fn a_stance_stated_with_its_holders_pronoun_is_the_subjects() {
         );
     }
 }
+
+#[test]
+fn saying_someone_is_responsible_for_harm_accuses_them() {
+    let d = doc("وتقول بريطانيا إن روسيا مسؤولة عن تسميم سكريبال وابنته.", Some("2018-03-15"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.contains(&("ACCUSE".into(), "بريطانيا".into(), "روسيا".into())), "{pairs:?}");
+    // A regime named by its nationality.
+    let d = doc(
+        "وقال البيت الأبيض إنه واثق بأن النظام السوري مسؤول عن الهجوم الكيمياوي.",
+        Some("2018-04-12"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"سوريا".to_string()), "{e:?}");
+    // Responsible for something that is no harm, or only if proven: no accusation.
+    for text in [
+        "وقال الرئيس الأمريكي دونالد ترامب إن روسيا مسؤولة عن الأمن في سوريا.",
+        "وحذرت الحكومة من رد قوي إذا ثبت أن روسيا مسؤولة عن تسميم الجاسوس.",
+    ] {
+        let d = doc(text, Some("2018-03-15"));
+        assert!(
+            extract(&d).iter().all(|e| !e.rule.contains(":blame:")),
+            "{text}: {:?}",
+            extract(&d)
+        );
+    }
+}
