@@ -9,7 +9,7 @@ use super::*;
 /// government, but as the victim's).
 pub(crate) const FORCES_REACH: usize = 1;
 /// Acts of force, whose victim's nationality may come several words after the doer's.
-const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION"];
+const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION", "PROTEST"];
 
 /// Most words after the forces' adjective in which the target is looked for.
 pub(crate) const FORCES_TARGET_REACH: usize = 8;
@@ -44,10 +44,11 @@ pub(crate) fn forces(
         return None;
     }
     let words = s.words_after(ti);
-    let noun = words
-        .iter()
-        .take(FORCES_REACH)
-        .position(|&k| forces_nouns().contains(&search_key(&toks[k].form)))?;
+    // A protest's doers are a crowd of a nationality (`تظاهر آلاف الفلسطينيين`).
+    let doer = |key: &String| {
+        forces_nouns().contains(key) || (etype == "PROTEST" && crowds().contains(key))
+    };
+    let noun = words.iter().take(FORCES_REACH).position(|&k| doer(&search_key(&toks[k].form)))?;
     if in_sentence.iter().any(|(_, m)| m.span.contains(toks[words[noun]].span)) {
         return None;
     }
@@ -68,11 +69,20 @@ pub(crate) fn forces(
             .filter(|(_, m)| !same_country(m))
             .filter(|(_, m)| !introduced_by(doc, m, &["من", "بشأن", "حول", "مع"]))
     };
-    let location = candidates().find(|(_, m)| m.label == "LOC" && located(doc, m)).map(|(i, _)| *i);
+    // Where it happened may be in the doer's own country (`في طهران`).
+    let location = in_sentence
+        .iter()
+        .filter(|(_, m)| m.span.start > toks[at].span.end && m.span.end <= reach_end)
+        .find(|(_, m)| m.label == "LOC" && located(doc, m))
+        .map(|(i, _)| *i);
     let target = candidates()
         .find(|(_, m)| !(m.label == "LOC" && located(doc, m)))
         .map(|(i, _)| *i)
-        .or(if etype == "ASSAULT" { location } else { None });
+        .or(if etype == "ASSAULT" {
+            location.filter(|&l| !same_country(&doc.mentions[l]))
+        } else {
+            None
+        });
     let (participants, implied) = match target {
         Some(t) => (vec![t], vec![country.to_string()]),
         None => {
@@ -82,8 +92,13 @@ pub(crate) fn forces(
             let other = reach
                 .iter()
                 .take(within)
-                .find_map(|&k| s.nationality_at(k).filter(|c| *c != country))?;
-            (Vec::new(), vec![country.to_string(), other.to_string()])
+                .find_map(|&k| s.nationality_at(k).filter(|c| *c != country));
+            match other {
+                Some(other) => (Vec::new(), vec![country.to_string(), other.to_string()]),
+                // A protest needs no one it is aimed at (`تظاهر مئات الإيرانيين في طهران`).
+                None if etype == "PROTEST" => (Vec::new(), vec![country.to_string()]),
+                None => return None,
+            }
         }
     };
     Some(EventMention {

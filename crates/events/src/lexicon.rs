@@ -92,6 +92,11 @@ word_set! {
 }
 
 word_set! {
+    /// Nouns of a crowd (`آلاف`، `مئات`، `محتجون`): with a nationality, a protest's doers.
+    crowds, "crowds.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

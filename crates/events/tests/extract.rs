@@ -1336,3 +1336,19 @@ fn saying_someone_is_responsible_for_harm_accuses_them() {
         );
     }
 }
+
+#[test]
+fn a_crowd_of_a_nationality_protests_for_its_country() {
+    let d = doc("تظاهر آلاف الفلسطينيين أمام السفارة الأمريكية في القدس.", Some("2018-05-14"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "PROTEST").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"فلسطين".to_string()), "{e:?}");
+    assert!(e.implied.contains(&"الولايات المتحدة".to_string()), "{e:?}");
+    let d = doc("تظاهر مئات الإيرانيين ضد الحكومة في طهران.", Some("2018-01-02"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "PROTEST").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(e.location.map(|l| d.mentions[l].name.as_str()), Some("طهران"), "{e:?}");
+    // A crowd is no doer of other acts (`قتل آلاف السوريين`: they were killed).
+    let d = doc("قتل آلاف السوريين في الحرب.", Some("2018-01-02"));
+    assert!(extract(&d).is_empty(), "{:?}", extract(&d));
+}
