@@ -167,11 +167,15 @@ pub(crate) fn directed(
             return None;
         }
     }
+    // A description (`يصف الاتفاق النووي الإيراني بـ"الكارثة" خلال استقبال ماكرون`) is of
+    // what comes before its word of contempt.
+    let described_until = pejorative_at(s, ti).map_or(usize::MAX, |k| toks[k].span.start);
     let target_after = |source: usize, from: usize| {
         let candidates = || {
             after
                 .iter()
                 .skip(from)
+                .filter(|(_, m)| m.span.end <= described_until)
                 .filter(|(_, m)| {
                     !from_min(m)
                         && addressed(m)
@@ -379,3 +383,18 @@ const COORDINATORS: [&str; 4] = ["فيما", "كما", "ثم", "بينما"];
 
 /// Most words after a directed verb in which a nationality adjective can name its target.
 pub(crate) const ADJECTIVE_REACH: usize = 6;
+
+/// For a verb of describing (`وصف`, the first word of a `+@pejoratives` trigger), the first
+/// word of contempt after it.
+fn pejorative_at(s: &Sentence, ti: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let seconds = phrase_triggers().get(&search_key(&toks[ti].form))?;
+    let contempt = |k: &String| {
+        seconds.iter().any(|(second, etype, _)| *etype == "ACCUSE" && second == k)
+            && pejoratives().contains(k)
+    };
+    (ti + 1..toks.len())
+        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic)
+        .take(PHRASE_REACH)
+        .find(|&k| contempt(&search_key(&toks[k].form)))
+}

@@ -97,6 +97,11 @@ word_set! {
 }
 
 word_set! {
+    /// Words of contempt (`كارثي`، `سخيف`): the second word of `وصف+@pejoratives`.
+    pejoratives, "pejoratives.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

@@ -1153,6 +1153,15 @@ fn describing_someone_with_contempt_is_an_accusation() {
     );
     let pairs = directed_pairs(&d);
     assert!(pairs.contains(&("ACCUSE".into(), "دونالد ترامب".into(), "إيران".into())), "{pairs:?}");
+    // What is described comes before the word of contempt, not after it.
+    let d = doc(
+        "ترامب يصف الاتفاق النووي الإيراني بـ\"الكارثة\" خلال استقبال الرئيس الفرنسي إيمانويل ماكرون",
+        Some("2018-04-24"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(!names_of(&d, e).iter().any(|n| n.contains("ماكرون")), "{e:?}");
+    assert!(e.implied.contains(&"إيران".to_string()), "{e:?}");
     // A neutral description is no accusation.
     let d = doc(
         "ووصف الرئيس الأمريكي دونالد ترامب المحادثات مع إيران بأنها \"مثمرة\".",
