@@ -1361,3 +1361,14 @@ fn a_crowd_of_a_nationality_protests_for_its_country() {
     let d = doc("قتل آلاف السوريين في الحرب.", Some("2018-01-02"));
     assert!(extract(&d).is_empty(), "{:?}", extract(&d));
 }
+
+#[test]
+fn a_visits_programme_or_preparation_is_not_the_visit() {
+    for text in [
+        "ووجه الوزير الإسرائيلي زئيف ألكين انتقادات لبرنامج زيارة الأمير البريطاني ويليام إلى إسرائيل.",
+        "وبدأ المسؤولون التحضير لزيارة الرئيس الأمريكي دونالد ترامب إلى الرياض.",
+    ] {
+        let d = doc(text, Some("2018-06-18"));
+        assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{text}: {:?}", extract(&d));
+    }
+}
