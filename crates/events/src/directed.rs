@@ -398,3 +398,95 @@ fn pejorative_at(s: &Sentence, ti: usize) -> Option<usize> {
         .take(PHRASE_REACH)
         .find(|&k| contempt(&search_key(&toks[k].form)))
 }
+
+/// Most words after a threat verb in which `بـ` introduces the act threatened.
+pub(crate) const THREAT_ACT_REACH: usize = 8;
+
+/// A threat of an act aimed at no one named (`وكان الحرس الثوري الإيراني قد هدد، الأربعاء،
+/// بمنع صادرات النفط`، `هدد أردوغان بشن عملية عسكرية ضد الأكراد`): the one who threatens
+/// alone — the subject named right after the verb, else the actor before it in its clause —
+/// when `بـ` introduces the act within a few words. Verbs of warning (`حذر من`) do not count.
+pub(crate) fn lone_threat(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, span: sentence, .. } = s;
+    let key = search_key(&toks[ti].form);
+    // The perfect only: the imperfect is as often a risk that threatens (`المخاطر التي تهدد
+    // الاستقرار`، `مشكلات … تهدد بعدم إتمام`).
+    if etype != "THREATEN" || !perfect_threats().contains(&key) {
+        return None;
+    }
+    let trigger = toks[ti].span;
+    // Words between two offsets outside names and titles.
+    let loose_words = |from: usize, to: usize| {
+        toks.iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+            .filter(|t| t.clitic == Clitic::None && t.kind == TokenKind::Arabic)
+            .filter(|t| !doc.mentions.iter().any(|m| m.span.contains(t.span)))
+            .filter(|t| !doc.roles.iter().any(|r| r.span.contains(t.span)))
+            .filter(|t| !doc.timexes.iter().any(|x| x.span.contains(t.span)))
+            .count()
+    };
+    // The act threatened: `بـ` + a word, before any clause break.
+    let act = (ti + 1..toks.len())
+        .take_while(|&k| !breaks_clause(toks[k], false))
+        .filter(|&k| toks[k].kind != TokenKind::Punct)
+        .take(THREAT_ACT_REACH * 2)
+        .find(|&k| {
+            toks[k].clitic == Clitic::Preposition
+                && toks[k].form == "ب"
+                && toks.get(k + 1).is_some_and(|n| n.word == toks[k].word)
+        })?;
+    let actor = |m: &Mention| matches!(m.label.as_str(), "PER" | "ORG" | "LOC") && !located(doc, m);
+    // The subject right after the verb (a title may come between) …
+    let after = in_sentence
+        .iter()
+        .find(|(_, m)| {
+            m.span.start >= trigger.end && m.span.end <= toks[act].span.start && actor(m)
+        })
+        .filter(|(_, m)| loose_words(trigger.end, m.span.start) == 0)
+        .map(|(i, _)| *i);
+    let clause_start = toks[..ti]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Punct && matches!(t.text.as_str(), "،" | "," | ":" | "؛"))
+        .map_or(sentence.start, |t| t.span.end);
+    let before = || {
+        in_sentence
+            .iter()
+            .rev()
+            .filter(|(_, m)| m.span.end <= trigger.start && m.span.start >= clause_start)
+            .find(|(_, m)| actor(m) && !introduced_by(doc, m, &GOVERNING))
+            // … or right before it (`كان الحرس الثوري قد هدد`).
+            .filter(|(_, m)| loose_words(m.span.end, trigger.start) <= 2)
+            .map(|(i, _)| *i)
+    };
+    // After a relative or a pronoun subject (`الذي هدده`، `أنه هدد كليفورد`) the name after
+    // the verb is its object; a verb joined by و (`… وهددت بشن حملة`) has the earlier
+    // clause's subject.
+    let word_before = (0..ti)
+        .rev()
+        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct);
+    let complementiser = |k: usize| matches!(toks[k].form.as_str(), "أن" | "إن" | "لأن");
+    let pronoun_subject = word_before.is_some_and(|k| {
+        RELATIVES.contains(&toks[k].form.as_str())
+            || matches!(toks[k].form.as_str(), "أنه" | "إنه" | "أنها" | "إنها" | "أنهم" | "إنهم")
+            // `أنه` as the text layer splits it: أن + ه.
+            || (toks[k].clitic == Clitic::Pronoun
+                && k > 0
+                && toks[k - 1].word == toks[k].word
+                && complementiser(k - 1))
+    });
+    let joined =
+        ti > 0 && toks[ti - 1].clitic == Clitic::Conjunction && toks[ti - 1].word == toks[ti].word;
+    let object_pronoun =
+        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    if pronoun_subject || (object_pronoun && after.is_none()) {
+        return None;
+    }
+    let source = if joined { after? } else { after.or_else(before)? };
+    Some(EventMention { participants: vec![source], ..s.event(ti, etype, None, date) })
+}

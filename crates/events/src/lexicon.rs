@@ -102,6 +102,11 @@ word_set! {
 }
 
 word_set! {
+    /// Perfect forms of threatening (`هدد`، `توعدت`): a threat of an act needs no target.
+    perfect_threats, "perfect_threats.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

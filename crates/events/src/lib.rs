@@ -505,6 +505,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 last_target = e.participants.get(1).copied().or(last_target);
                 topic = e.participants.first().map(|&m| (m, si));
                 out.push(e);
+            } else if let Some(e) = lone_threat(&site, ti, etype, date_at(ti)) {
+                out.push(e);
             }
         }
         // One candidate per CONSULT trigger, with the participants near it; candidates whose

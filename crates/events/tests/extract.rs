@@ -1372,3 +1372,31 @@ fn a_visits_programme_or_preparation_is_not_the_visit() {
         assert!(extract(&d).iter().all(|e| e.etype != "CONSULT"), "{text}: {:?}", extract(&d));
     }
 }
+
+#[test]
+fn a_threat_of_an_act_aimed_at_no_one_named_has_its_maker_alone() {
+    for text in [
+        "وكان الحرس الثوري الإيراني قد هدد، الأربعاء، بمنع صادرات النفط من الدول المجاورة.",
+        "هدد الرئيس التركي رجب طيب أردوغان بشن عملية عسكرية ضد الأكراد.",
+    ] {
+        let d = doc(text, Some("2018-07-05"));
+        let ev = extract(&d);
+        let e =
+            ev.iter().find(|e| e.etype == "THREATEN").unwrap_or_else(|| panic!("{text}: {ev:?}"));
+        assert_eq!(e.participants.len(), 1, "{text}: {e:?}");
+    }
+    // Not the imperfect of a risk, not after a pronoun subject (the name is the object),
+    // not a warning.
+    for text in [
+        "وحذر المسؤولون من المخاطر التي تهدد بانهيار الاقتصاد.",
+        "ونفى ميشيل كوهين أنه هدد ستيفاني كليفورد بأي صورة.",
+        "وحذر الرئيس الأمريكي دونالد ترامب من عواقب الحرب.",
+    ] {
+        let d = doc(text, Some("2018-07-05"));
+        let ev = extract(&d);
+        assert!(
+            ev.iter().all(|e| e.etype != "THREATEN" || e.participants.len() != 1),
+            "{text}: {ev:?}"
+        );
+    }
+}
