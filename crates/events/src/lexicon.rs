@@ -243,10 +243,19 @@ pub(crate) fn clause_breaks() -> &'static HashMap<String, bool> {
 pub(crate) const NOMINAL: &str = include_str!("../data/nominal.tsv");
 
 /// Verbal nouns of directed events (`data/nominal.tsv`): search key → PLOVER type.
-/// Stance nouns (`data/stance.tsv`): search key → type.
-pub(crate) fn stances() -> &'static HashMap<String, &'static str> {
-    static N: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    N.get_or_init(|| typed_forms(include_str!("../data/stance.tsv")))
+/// Stance nouns (`data/stance.tsv`): the search key of the noun that carries the pronoun →
+/// its type and, for a two-word stance (`خيبة أمل`), the word that must come before it.
+pub(crate) fn stances() -> &'static HashMap<String, (&'static str, Option<String>)> {
+    static N: OnceLock<HashMap<String, (&'static str, Option<String>)>> = OnceLock::new();
+    N.get_or_init(|| {
+        typed_forms(include_str!("../data/stance.tsv"))
+            .into_iter()
+            .map(|(key, etype)| match key.split_once(' ') {
+                Some((first, second)) => (second.to_string(), (etype, Some(first.to_string()))),
+                None => (key, (etype, None)),
+            })
+            .collect()
+    })
 }
 
 word_set! {

@@ -285,8 +285,21 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 })
             } else if let Some(&etype) = genitives().get(key) {
                 genitive(&site, i, etype, date_at(i))
-            } else if let Some(&etype) = stances().get(key) {
-                stance(&site, i, etype, date_at(i))
+            } else if let Some((etype, first)) = stances().get(key) {
+                // A two-word stance (`خيبة أملها`) needs its first word right before.
+                let first_ok = first.as_ref().is_none_or(|f| {
+                    (0..i)
+                        .rev()
+                        .find(|&k| {
+                            toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct
+                        })
+                        .is_some_and(|k| keys[k] == *f)
+                });
+                if first_ok {
+                    stance(&site, i, etype, date_at(i))
+                } else {
+                    None
+                }
             } else if held_responsible().contains(key) {
                 blame(&site, i, date_at(i))
             } else {

@@ -1305,6 +1305,18 @@ fn a_stance_stated_with_its_holders_pronoun_is_the_subjects() {
     let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
     assert!(e.implied.contains(&"إسرائيل".to_string()), "{e:?}");
     assert!(!names_of(&d, e).contains(&"غزة".to_string()), "{e:?}");
+    // A two-word stance carries the pronoun on its second word.
+    let d = doc(
+        "من جانبها، عبرت روسيا الثلاثاء عن \"خيبة أملها\" ازاء القرار الأمريكي.",
+        Some("2018-08-07"),
+    );
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"الولايات المتحدة".to_string()), "{e:?}");
+    assert_eq!(e.date.as_deref(), Some("2018-08-07"));
+    // Hope is no stance, and what is hoped for has not happened.
+    let d = doc("وأعربت مصر عن أملها في التوصل إلى اتفاق مع إثيوبيا.", Some("2018-08-07"));
+    assert!(extract(&d).is_empty(), "{:?}", extract(&d));
     // Expected statements, and a verb with its object pronoun, are not stances stated.
     for text in [
         "ومن المتوقع أن يعرب الرئيس الأمريكي دونالد ترامب عن دعمه للحكومة اليمنية.",
