@@ -32,14 +32,34 @@ pub(crate) fn directed(
         .filter(|(_, m)| !(m.label == "LOC" && located(doc, m)))
         .filter(|(i, _)| !in_titles.contains(i))
         .collect();
-    // The clause: from the last comma or sentence start before the trigger.
-    let clause_start = toks[..ti]
-        .iter()
-        .rev()
-        .find(|t| {
-            t.kind == TokenKind::Punct && matches!(t.text.as_str(), "،" | "," | ":" | "\"" | "؛")
-        })
-        .map_or(sentence.start, |t| t.span.end);
+    // The clause: from the last comma or sentence start before the trigger; a name set off
+    // by commas (`وكان الرئيس الإيراني، حسن روحاني، قد رد بشدة`) is an apposition inside it.
+    let is_break = |t: &rasd_doc::Token| {
+        t.kind == TokenKind::Punct && matches!(t.text.as_str(), "،" | "," | ":" | "\"" | "؛")
+    };
+    let mut upto = ti;
+    let clause_start = loop {
+        let Some(c) = toks[..upto].iter().rposition(|t| is_break(t)) else { break sentence.start };
+        let apposition = matches!(toks[c].text.as_str(), "،" | ",")
+            && in_sentence.iter().find(|(_, m)| m.span.end == toks[c].span.start).is_some_and(
+                |(_, m)| {
+                    toks[..c]
+                        .iter()
+                        .rev()
+                        .find(|t| t.span.end <= m.span.start)
+                        .is_some_and(|t| matches!(t.text.as_str(), "،" | ","))
+                },
+            );
+        if !apposition {
+            break toks[c].span.end;
+        }
+        // Go on before the comma that opens the apposition.
+        let m_start = in_sentence
+            .iter()
+            .find(|(_, m)| m.span.end == toks[c].span.start)
+            .map_or(toks[c].span.start, |(_, m)| m.span.start);
+        upto = toks[..c].iter().rposition(|t| t.span.end <= m_start).unwrap_or(0);
+    };
     let after: Vec<&&(usize, &Mention)> =
         actors.iter().filter(|(_, m)| m.span.start > trigger.end).collect();
     // A preposition's object is not the subject (`اتفاق مع إيران يهدد ترامب بتقويضه`).

@@ -514,7 +514,15 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 out.push(e);
                 continue;
             }
-            if let Some(e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
+            if let Some(mut e) = directed(&site, ti, etype, date_at(ti), subject, last_target) {
+                // Attacking a person by name (`هاجم ترامب وزير العدل جيف سيشنز`) is words:
+                // criticism, as for the noun.
+                let person_attacked =
+                    e.participants.get(1).is_some_and(|&t| doc.mentions[t].label == "PER");
+                if etype == "ASSAULT" && person_attacked && verbal_attacks().contains(&keys[ti]) {
+                    e.etype = "ACCUSE".into();
+                    e.rule = e.rule.replacen("assault:", "accuse:verbal:", 1);
+                }
                 last_target = e.participants.get(1).copied().or(last_target);
                 topic = e.participants.first().map(|&m| (m, si));
                 out.push(e);

@@ -1412,3 +1412,27 @@ fn a_threat_of_an_act_aimed_at_no_one_named_has_its_maker_alone() {
         );
     }
 }
+
+#[test]
+fn attacking_a_person_by_name_is_criticism() {
+    let d = doc("هاجم الرئيس الأمريكي دونالد ترامب وزير العدل جيف سيشنز.", Some("2018-08-24"));
+    let pairs = directed_pairs(&d);
+    assert!(pairs.iter().any(|(t, _, o)| t == "ACCUSE" && o.contains("سيشنز")), "{pairs:?}");
+    assert!(pairs.iter().all(|(t, _, _)| t != "ASSAULT"), "{pairs:?}");
+    // A country attacked stays an attack.
+    let d = doc("هاجمت حركة حماس إسرائيل.", Some("2018-08-24"));
+    assert!(directed_pairs(&d).iter().any(|(t, _, _)| t == "ASSAULT"), "{:?}", directed_pairs(&d));
+}
+
+#[test]
+fn a_name_set_off_by_commas_is_the_subject_of_its_clause() {
+    let d = doc(
+        "وكان الرئيس الإيراني، حسن روحاني، قد رد بشدة على الولايات المتحدة بشأن العقوبات.",
+        Some("2018-08-07"),
+    );
+    let pairs = directed_pairs(&d);
+    assert!(
+        pairs.contains(&("ACCUSE".into(), "حسن روحاني".into(), "الولايات المتحدة".into())),
+        "{pairs:?}"
+    );
+}
