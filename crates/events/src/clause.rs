@@ -407,7 +407,16 @@ impl Sentence<'_> {
         let article =
             k > 0 && self.toks[k - 1].clitic == Clitic::Article && self.toks[k - 1].word == t.word;
         let form = if article { format!("ال{}", t.form) } else { t.form.clone() };
-        rasd_actors::demonym_country(&form)
+        rasd_actors::demonym_country(&form).or_else(|| {
+            // The indefinite accusative after a noun in the same case (`صحفيا يابانيا`،
+            // `جنديا إسرائيليا`); a country's own name (`كوريا`، `روسيا`) is not read so.
+            let noun = (0..k).rev().find(|&j| {
+                self.toks[j].clitic == Clitic::None && self.toks[j].kind != TokenKind::Punct
+            })?;
+            let singular = t.form.strip_suffix('ا').filter(|f| f.ends_with('ي'))?;
+            (!article && self.toks[noun].form.ends_with('ا')).then_some(())?;
+            rasd_actors::demonym_country(singular)
+        })
     }
 }
 

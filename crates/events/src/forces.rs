@@ -108,3 +108,76 @@ pub(crate) fn forces(
         ..s.event(ti, etype, Some("forces"), date)
     })
 }
+
+/// A directed act whose subject is unnamed members of a named group right after the verb
+/// (`هاجم مسلحون من حركة طالبان مركزا للشرطة`، `اعتقلت عناصر من حزب الله …`): the group
+/// acts. The target is the first actor after the group, else (for an attack) the place
+/// struck.
+pub(crate) fn members(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    let relative = (0..ti)
+        .rev()
+        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
+        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
+    let actor_before = in_sentence.iter().any(|(_, m)| {
+        m.span.end <= toks[ti].span.start
+            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
+            && !located(doc, m)
+    });
+    if relative || actor_before || participles().contains(&search_key(&toks[ti].form)) {
+        return None;
+    }
+    let words = s.words_after(ti);
+    let (&noun, &min) = (words.first()?, words.get(1)?);
+    if !member_nouns().contains(&search_key(&toks[noun].form)) || toks[min].form != "من" {
+        return None;
+    }
+    let next = toks[min + 1..].iter().find(|t| t.clitic != Clitic::Article)?;
+    let (group, g) = in_sentence
+        .iter()
+        .find(|(_, m)| m.span.start <= next.span.start && next.span.start < m.span.end)
+        .filter(|(_, m)| matches!(m.label.as_str(), "ORG" | "LOC"))?;
+    let reach: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&k| toks[k].span.start >= g.span.end)
+        .take(FORCES_TARGET_REACH)
+        .collect();
+    let reach_end = reach.last().map_or(g.span.end, |&k| toks[k].span.end);
+    let candidates = || {
+        in_sentence
+            .iter()
+            .filter(|(i, m)| i != group && m.span.start >= g.span.end && m.span.end <= reach_end)
+            .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+            .filter(|(_, m)| !introduced_by(doc, m, &["من", "بشأن", "حول", "مع"]))
+    };
+    let location = candidates().find(|(_, m)| m.label == "LOC" && located(doc, m)).map(|(i, _)| *i);
+    // A named victim, else the victim's nationality (`قتل عناصر من حزب الله جنديا
+    // إسرائيليا`، `اختطف … صحفيا يابانيا في سوريا`), else the place an attack struck.
+    let named = candidates().find(|(_, m)| !(m.label == "LOC" && located(doc, m))).map(|(i, _)| *i);
+    let nationality = || {
+        FORCE_TYPES
+            .contains(&etype)
+            .then(|| reach.iter().find_map(|&k| s.nationality_at(k)))
+            .flatten()
+    };
+    let (target, implied) = match named {
+        Some(t) => (Some(t), None),
+        None => match nationality() {
+            Some(c) => (None, Some(c.to_string())),
+            None if etype == "ASSAULT" => (Some(location?), None),
+            None => return None,
+        },
+    };
+    Some(EventMention {
+        participants: std::iter::once(*group).chain(target).collect(),
+        implied: implied.into_iter().collect(),
+        location,
+        ..s.event(ti, etype, Some("members"), date)
+    })
+}

@@ -107,6 +107,11 @@ word_set! {
 }
 
 word_set! {
+    /// Nouns of unnamed members of a group (`مسلحون من حركة طالبان`): the group acts.
+    member_nouns, "members.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

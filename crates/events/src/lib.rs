@@ -510,7 +510,9 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             let subject = topic.filter(|&(_, at)| si - at <= 1).map(|(m, _)| m);
             // Forces or authorities named by nationality right after the verb are its doer
             // (`شنت طائرات إسرائيلية`، `اتهمت الخارجية الإيرانية`).
-            if let Some(e) = forces(&site, ti, etype, date_at(ti)) {
+            if let Some(e) = forces(&site, ti, etype, date_at(ti))
+                .or_else(|| members(&site, ti, etype, date_at(ti)))
+            {
                 out.push(e);
                 continue;
             }

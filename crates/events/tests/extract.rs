@@ -1436,3 +1436,16 @@ fn a_name_set_off_by_commas_is_the_subject_of_its_clause() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn unnamed_members_of_a_named_group_are_the_group() {
+    let d = doc("هاجم مسلحون من حركة طالبان مركزا للشرطة في ولاية غزنة.", Some("2018-08-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(names_of(&d, e).iter().any(|n| n.contains("طالبان")), "{e:?}");
+    // The victim's nationality in the indefinite accusative (`جنديا إسرائيليا`).
+    let d = doc("وقتل عناصر من حزب الله جنديا إسرائيليا.", Some("2018-08-10"));
+    let ev = extract(&d);
+    let e = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(e.implied.contains(&"إسرائيل".to_string()), "{e:?}");
+}
