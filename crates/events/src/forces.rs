@@ -14,6 +14,25 @@ const FORCE_TYPES: &[&str] = &["ASSAULT", "COERCE", "SANCTION", "PROTEST"];
 /// Most words after the forces' adjective in which the target is looked for.
 pub(crate) const FORCES_TARGET_REACH: usize = 8;
 
+/// Whether the verb at `ti` can have its subject right after it. After a relative pronoun
+/// (`التحالف الذي يدعم الحكومة اليمنية`) the subject is the antecedent; a participle (`…،
+/// داعيا الحكومة اللبنانية`) or a verb after a named actor (`التشيك طالبت السلطات التركية`،
+/// `نفت موسكو …، واتهمت أجهزة المخابرات البريطانية`) has its subject already: the words after
+/// it are its object.
+fn subject_follows(s: &Sentence, ti: usize) -> bool {
+    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    let relative = (0..ti)
+        .rev()
+        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
+        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
+    let actor_before = in_sentence.iter().any(|(_, m)| {
+        m.span.end <= toks[ti].span.start
+            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
+            && !located(doc, m)
+    });
+    !relative && !actor_before && !participles().contains(&search_key(&toks[ti].form))
+}
+
 /// A directed act whose subject, the first word after the verb, is a noun of forces or authorities
 /// (`data/forces.txt`) with a nationality adjective, one word of its own (`قوات الأمن
 /// العراقية`) allowed between. The target is the first named actor after the adjective that
@@ -26,21 +45,7 @@ pub(crate) fn forces(
     date: Option<String>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, .. } = s;
-    // After a relative pronoun (`التحالف الذي يدعم الحكومة اليمنية`) the subject is the
-    // antecedent and the noun after the verb its object.
-    let relative = (0..ti)
-        .rev()
-        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
-        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
-    // A participle (`…، داعيا الحكومة اللبنانية`) or a verb after a named actor (`التشيك
-    // طالبت السلطات التركية`، `نفت موسكو …، واتهمت أجهزة المخابرات البريطانية`) has its
-    // subject already: the forces after it are its object.
-    let actor_before = in_sentence.iter().any(|(_, m)| {
-        m.span.end <= toks[ti].span.start
-            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
-            && !located(doc, m)
-    });
-    if relative || actor_before || participles().contains(&search_key(&toks[ti].form)) {
+    if !subject_follows(s, ti) {
         return None;
     }
     let words = s.words_after(ti);
@@ -120,16 +125,7 @@ pub(crate) fn members(
     date: Option<String>,
 ) -> Option<EventMention> {
     let Sentence { doc, toks, mentions: in_sentence, .. } = s;
-    let relative = (0..ti)
-        .rev()
-        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
-        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
-    let actor_before = in_sentence.iter().any(|(_, m)| {
-        m.span.end <= toks[ti].span.start
-            && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")
-            && !located(doc, m)
-    });
-    if relative || actor_before || participles().contains(&search_key(&toks[ti].form)) {
+    if !subject_follows(s, ti) {
         return None;
     }
     let words = s.words_after(ti);
