@@ -112,6 +112,11 @@ word_set! {
 }
 
 word_set! {
+    /// Words of claiming an attack (`تبنى`، `مسؤوليته عن`).
+    claims, "claims.txt"
+}
+
+word_set! {
     /// Words of "still" (`لا يزال`، `ما زال`) that a modality after an event noun may follow.
     still, "still.txt"
 }

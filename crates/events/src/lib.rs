@@ -28,6 +28,7 @@
 
 mod between;
 mod blame;
+mod claim;
 mod clause;
 mod consult;
 mod dates;
@@ -51,6 +52,7 @@ use serde::Serialize;
 
 use between::*;
 use blame::*;
+use claim::*;
 use clause::*;
 use consult::*;
 use dates::is_yearless;
@@ -302,6 +304,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
                 }
             } else if held_responsible().contains(key) {
                 blame(&site, i, date_at(i))
+            } else if claims().contains(key) {
+                claim(&site, i, date_at(i))
             } else {
                 None
             };

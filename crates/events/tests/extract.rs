@@ -1449,3 +1449,22 @@ fn unnamed_members_of_a_named_group_are_the_group() {
     let e = ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{ev:?}"));
     assert!(e.implied.contains(&"إسرائيل".to_string()), "{e:?}");
 }
+
+#[test]
+fn a_group_that_claims_an_attack_carried_it_out() {
+    for text in [
+        "أعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف كنيسة في مدينة الإسكندرية.",
+        "وتبنت حركة طالبان الهجوم على مركز للشرطة في كابول.",
+    ] {
+        let d = doc(text, Some("2018-05-10"));
+        let ev = extract(&d);
+        let e =
+            ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{text}: {ev:?}"));
+        let names = names_of(&d, e);
+        assert!(names.iter().any(|n| n.contains("داعش") || n.contains("طالبان")), "{text}: {names:?}");
+        assert!(e.location.is_some(), "{text}: {e:?}");
+    }
+    // Claiming responsibility for something other than an attack is no attack.
+    let d = doc("وأعلن تنظيم داعش مسؤوليته عن البيان.", Some("2018-05-10"));
+    assert!(extract(&d).iter().all(|e| e.etype != "ASSAULT"), "{:?}", extract(&d));
+}

@@ -1,0 +1,71 @@
+//! Claims of an attack (`أعلن تنظيم داعش مسؤوليته عن الهجوم …`، `وتبنت حركة طالبان الهجوم
+//! على …`): the group that claims it carried the attack out.
+
+use super::*;
+
+/// Most words after the claim word in which the attack noun is looked for.
+pub(crate) const CLAIM_REACH: usize = 3;
+/// Most words after the attack noun in which its target or place is looked for.
+pub(crate) const CLAIMED_TARGET_REACH: usize = 8;
+
+/// An ASSAULT for a claim at `ti`: `تبنى` (a verb: its subject follows) or `مسؤوليته` (a
+/// noun with its holder's pronoun, after a verb of stating: `أعلن X مسؤوليته`), an attack
+/// noun (`data/nominal.tsv`) right after it, the group named between the verb and the claim
+/// (or right after تبنى), and the attack's named target or place after the noun.
+pub(crate) fn claim(s: &Sentence, ti: usize, date: Option<String>) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    let words = s.words_after(ti + 1);
+    let attack = *words
+        .iter()
+        .take(CLAIM_REACH)
+        .find(|&&k| nominals().get(&search_key(&toks[k].form)) == Some(&"ASSAULT"))?;
+    let actor = |m: &Mention| matches!(m.label.as_str(), "PER" | "ORG") && !located(doc, m);
+    let pronoun =
+        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let group = if pronoun {
+        // `أعلن تنظيم داعش مسؤوليته`: the group between the verb of stating and the noun.
+        let verb = (0..ti)
+            .rev()
+            .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic)
+            .take(STATING_REACH)
+            .find(|&k| stating_verbs().contains(&search_key(&toks[k].form)))?;
+        in_sentence
+            .iter()
+            .filter(|(_, m)| {
+                m.span.start >= toks[verb].span.end && m.span.end <= toks[ti].span.start
+            })
+            .find(|(_, m)| actor(m))
+            .map(|(i, _)| *i)?
+    } else {
+        // `تبنت حركة طالبان الهجوم`: the subject right after the verb.
+        in_sentence
+            .iter()
+            .filter(|(_, m)| {
+                m.span.start >= toks[ti].span.end && m.span.end <= toks[attack].span.start
+            })
+            .find(|(_, m)| actor(m))
+            .map(|(i, _)| *i)?
+    };
+    let reach_end = words
+        .iter()
+        .filter(|&&k| k > attack)
+        .nth(CLAIMED_TARGET_REACH)
+        .map_or(s.span.end, |&k| toks[k].span.end);
+    let after: Vec<&(usize, &Mention)> = in_sentence
+        .iter()
+        .filter(|(i, m)| {
+            *i != group && m.span.start >= toks[attack].span.end && m.span.end <= reach_end
+        })
+        .filter(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG" | "LOC"))
+        // `عبر وكالة أعماق التابعة له`: how it was claimed, not whom it struck.
+        .filter(|(_, m)| !introduced_by(doc, m, &["عبر", "من", "مع", "بشأن", "حول"]))
+        .collect();
+    let location = after.iter().find(|(_, m)| m.label == "LOC" && located(doc, m)).map(|(i, _)| *i);
+    let target =
+        after.iter().find(|(_, m)| !(m.label == "LOC" && located(doc, m))).map(|(i, _)| *i);
+    Some(EventMention {
+        participants: std::iter::once(group).chain(target).collect(),
+        location,
+        ..s.event(ti, "ASSAULT", Some("claim"), date)
+    })
+}
