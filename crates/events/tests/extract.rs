@@ -1461,7 +1461,10 @@ fn a_group_that_claims_an_attack_carried_it_out() {
         let e =
             ev.iter().find(|e| e.etype == "ASSAULT").unwrap_or_else(|| panic!("{text}: {ev:?}"));
         let names = names_of(&d, e);
-        assert!(names.iter().any(|n| n.contains("داعش") || n.contains("طالبان")), "{text}: {names:?}");
+        assert!(
+            names.iter().any(|n| n.contains("داعش") || n.contains("طالبان")),
+            "{text}: {names:?}"
+        );
         assert!(e.location.is_some(), "{text}: {e:?}");
     }
     // Claiming responsibility for something other than an attack is no attack.
