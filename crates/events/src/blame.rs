@@ -53,12 +53,7 @@ pub(crate) fn blame(s: &Sentence, ti: usize, date: Option<String>) -> Option<Eve
         .find(|&&k| matches!(toks[k].form.as_str(), "إن" | "أن" | "إنه" | "أنه" | "إنها" | "أنها"))
         .copied()?;
     // A condition (`إذا أكدت الأدلة أن روسيا مسؤولة`، `إذا ثبت أن …`) is no accusation.
-    let conditional = (0..complementiser)
-        .rev()
-        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
-        .take(3)
-        .any(|k| modality().contains(&search_key(&toks[k].form)));
-    if conditional {
+    if s.modal_before(complementiser) {
         return None;
     }
     let speaker = in_sentence

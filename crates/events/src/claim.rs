@@ -20,15 +20,9 @@ pub(crate) fn claim(s: &Sentence, ti: usize, date: Option<String>) -> Option<Eve
         .take(CLAIM_REACH)
         .find(|&&k| nominals().get(&search_key(&toks[k].form)) == Some(&"ASSAULT"))?;
     let actor = |m: &Mention| matches!(m.label.as_str(), "PER" | "ORG") && !located(doc, m);
-    let pronoun =
-        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
-    let group = if pronoun {
+    let group = if s.has_pronoun(ti) {
         // `أعلن تنظيم داعش مسؤوليته`: the group between the verb of stating and the noun.
-        let verb = (0..ti)
-            .rev()
-            .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind == TokenKind::Arabic)
-            .take(STATING_REACH)
-            .find(|&k| stating_verbs().contains(&search_key(&toks[k].form)))?;
+        let verb = stating_verb_before(s, ti)?;
         in_sentence
             .iter()
             .filter(|(_, m)| {

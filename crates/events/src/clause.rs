@@ -387,6 +387,32 @@ impl Sentence<'_> {
             .map(|(i, _)| *i)
     }
 
+    /// Whether the word at token `ti` carries an attached pronoun (`رفضها`، `زيارته`).
+    pub(crate) fn has_pronoun(&self, ti: usize) -> bool {
+        self.toks
+            .get(ti + 1)
+            .is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == self.toks[ti].word)
+    }
+
+    /// The token before `ti`, conjunctions and punctuation aside (`الذي` in `الذي يدعم`).
+    pub(crate) fn word_before(&self, ti: usize) -> Option<usize> {
+        (0..ti).rev().find(|&k| {
+            self.toks[k].clitic != Clitic::Conjunction && self.toks[k].kind != TokenKind::Punct
+        })
+    }
+
+    /// Whether a word of `data/modality.txt` stands among the three words before token `k`
+    /// (`ومن المتوقع أن يعرب …`، `إذا ثبت أن …`).
+    pub(crate) fn modal_before(&self, k: usize) -> bool {
+        (0..k)
+            .rev()
+            .filter(|&j| {
+                self.toks[j].clitic == Clitic::None && self.toks[j].kind != TokenKind::Punct
+            })
+            .take(3)
+            .any(|j| modality().contains(&search_key(&self.toks[j].form)))
+    }
+
     /// Positions of the words (no clitics, no punctuation) after token `ti`.
     pub(crate) fn words_after(&self, ti: usize) -> Vec<usize> {
         (ti + 1..self.toks.len())

@@ -156,8 +156,7 @@ pub(crate) fn consult(
     // one (`بدأتها … بزيارة أربعة بلدان`) — is the visit of the person named last before it.
     let named =
         participants.iter().any(|&i| matches!(doc.mentions[i].label.as_str(), "PER" | "ORG"));
-    let pronoun =
-        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let pronoun = s.has_pronoun(ti);
     let nobody = !in_sentence.iter().any(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG"));
     let mut visitor_before = false;
     if mode == "visit" && location.is_some() && !named && (pronoun || nobody) {

@@ -68,12 +68,8 @@ pub(crate) fn directed(
     // concluded") has its subject after it; what comes before is the antecedent, its object.
     // Without the pronoun (`الغارات التي تشن على اليمن`) the subject is the antecedent, a
     // name only when the name is right before the relative pronoun (`كيم الذي وصل`).
-    let relative = (0..ti)
-        .rev()
-        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
-        .filter(|&k| RELATIVES.contains(&toks[k].form.as_str()));
-    let relative_object = relative.is_some()
-        && toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let relative = s.word_before(ti).filter(|&k| RELATIVES.contains(&toks[k].form.as_str()));
+    let relative_object = relative.is_some() && s.has_pronoun(ti);
     let antecedent = |m: &Mention| {
         relative.is_none_or(|k| {
             // A name running into the pronoun (a span over it) is no antecedent.
@@ -487,9 +483,7 @@ pub(crate) fn lone_threat(
     // After a relative or a pronoun subject (`الذي هدده`، `أنه هدد كليفورد`) the name after
     // the verb is its object; a verb joined by و (`… وهددت بشن حملة`) has the earlier
     // clause's subject.
-    let word_before = (0..ti)
-        .rev()
-        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct);
+    let word_before = s.word_before(ti);
     let complementiser = |k: usize| matches!(toks[k].form.as_str(), "أن" | "إن" | "لأن");
     let pronoun_subject = word_before.is_some_and(|k| {
         RELATIVES.contains(&toks[k].form.as_str())
@@ -502,8 +496,7 @@ pub(crate) fn lone_threat(
     });
     let joined =
         ti > 0 && toks[ti - 1].clitic == Clitic::Conjunction && toks[ti - 1].word == toks[ti].word;
-    let object_pronoun =
-        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
+    let object_pronoun = s.has_pronoun(ti);
     if pronoun_subject || (object_pronoun && after.is_none()) {
         return None;
     }

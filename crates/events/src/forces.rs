@@ -21,10 +21,7 @@ pub(crate) const FORCES_TARGET_REACH: usize = 8;
 /// it are its object.
 fn subject_follows(s: &Sentence, ti: usize) -> bool {
     let Sentence { doc, toks, mentions: in_sentence, .. } = s;
-    let relative = (0..ti)
-        .rev()
-        .find(|&k| toks[k].clitic != Clitic::Conjunction && toks[k].kind != TokenKind::Punct)
-        .is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
+    let relative = s.word_before(ti).is_some_and(|k| RELATIVES.contains(&toks[k].form.as_str()));
     let actor_before = in_sentence.iter().any(|(_, m)| {
         m.span.end <= toks[ti].span.start
             && matches!(m.label.as_str(), "PER" | "ORG" | "LOC")

@@ -185,11 +185,8 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
         // بوتين هي الأولى … منذ إعادة انتخابه لولاية رابعة في 18 آذار/مارس`).
         // A comma after the منذ phrase ends it (`منذ توليه منصبه، يوم الأربعاء`).
         let since_between = |sp: &Span, at: Span| {
-            let between: Vec<&rasd_doc::Token> = doc
-                .tokens
-                .iter()
-                .filter(|t| t.span.start >= at.end && t.span.end <= sp.start)
-                .collect();
+            let between: Vec<&&rasd_doc::Token> =
+                toks.iter().filter(|t| t.span.start >= at.end && t.span.end <= sp.start).collect();
             sp.start >= at.end
                 && between.iter().rposition(|t| t.form == "منذ").is_some_and(|k| {
                     !between[k..].iter().any(|t| matches!(t.text.as_str(), "،" | "," | "."))
@@ -288,20 +285,7 @@ pub fn extract(doc: &Doc) -> Vec<EventMention> {
             } else if let Some(&etype) = genitives().get(key) {
                 genitive(&site, i, etype, date_at(i))
             } else if let Some((etype, first)) = stances().get(key) {
-                // A two-word stance (`خيبة أملها`) needs its first word right before.
-                let first_ok = first.as_ref().is_none_or(|f| {
-                    (0..i)
-                        .rev()
-                        .find(|&k| {
-                            toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct
-                        })
-                        .is_some_and(|k| keys[k] == *f)
-                });
-                if first_ok {
-                    stance(&site, i, etype, date_at(i))
-                } else {
-                    None
-                }
+                stance(&site, i, etype, first.as_deref(), date_at(i))
             } else if held_responsible().contains(key) {
                 blame(&site, i, date_at(i))
             } else if claims().contains(key) {

@@ -6,27 +6,11 @@ use super::*;
 
 /// Most words between the verb of stating and the stance noun (its subject comes between).
 pub(crate) const STATING_REACH: usize = 6;
-/// Most words after the stance noun in which its object is looked for.
-pub(crate) const STANCE_OBJECT_REACH: usize = 6;
-
-/// An event of `data/stance.tsv`: the noun at `ti` with a possessive pronoun, a verb of
-/// stating (`data/stating_verbs.txt`) a few words before it in its clause, a source (the
-/// named actor between them, else a country's authorities named by nationality there) and a
-/// target after the noun (a named actor, else a nationality adjective's country).
-pub(crate) fn stance(
-    s: &Sentence,
-    ti: usize,
-    etype: &str,
-    date: Option<String>,
-) -> Option<EventMention> {
-    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
-    let pronoun =
-        toks.get(ti + 1).is_some_and(|n| n.clitic == Clitic::Pronoun && n.word == toks[ti].word);
-    if !pronoun {
-        return None;
-    }
-    // The words before the noun, back to the verb of stating, within the clause.
-    let before: Vec<usize> = (0..ti)
+/// The verb of stating (`data/stating_verbs.txt`) a few words before token `ti`, within
+/// its clause (`أعلنت الحكومة الأردنية رفضها`، `أعلن تنظيم داعش مسؤوليته`).
+pub(crate) fn stating_verb_before(s: &Sentence, ti: usize) -> Option<usize> {
+    let toks = &s.toks;
+    (0..ti)
         .rev()
         .filter(|&k| toks[k].clitic == Clitic::None)
         .take_while(|&k| {
@@ -34,15 +18,39 @@ pub(crate) fn stance(
         })
         .filter(|&k| toks[k].kind != TokenKind::Punct)
         .take(STATING_REACH)
-        .collect();
-    let verb = *before.iter().find(|&&k| stating_verbs().contains(&search_key(&toks[k].form)))?;
+        .find(|&k| stating_verbs().contains(&search_key(&toks[k].form)))
+}
+
+/// Most words after the stance noun in which its object is looked for.
+pub(crate) const STANCE_OBJECT_REACH: usize = 6;
+
+/// An event of `data/stance.tsv`: the noun at `ti` with a possessive pronoun, a verb of
+/// stating (`data/stating_verbs.txt`) a few words before it in its clause, a source (the
+/// named actor between them, else a country's authorities named by nationality there) and a
+/// target after the noun (a named actor, else a nationality adjective's country).
+/// A two-word stance (`خيبة أملها`) needs its `first` word right before the noun.
+pub(crate) fn stance(
+    s: &Sentence,
+    ti: usize,
+    etype: &str,
+    first: Option<&str>,
+    date: Option<String>,
+) -> Option<EventMention> {
+    let Sentence { doc, toks, mentions: in_sentence, .. } = s;
+    if !s.has_pronoun(ti) {
+        return None;
+    }
+    if let Some(first) = first {
+        let before = (0..ti)
+            .rev()
+            .find(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)?;
+        if search_key(&toks[before].form) != first {
+            return None;
+        }
+    }
+    let verb = stating_verb_before(s, ti)?;
     // Expected, planned or negated statements (`ومن المتوقع أن يعرب المنظمون عن معارضتهم`).
-    let modal = (0..verb)
-        .rev()
-        .filter(|&k| toks[k].clitic == Clitic::None && toks[k].kind != TokenKind::Punct)
-        .take(3)
-        .any(|k| modality().contains(&search_key(&toks[k].form)));
-    if modal {
+    if s.modal_before(verb) {
         return None;
     }
     let (from, to) = (toks[verb].span.end, toks[ti].span.start);
