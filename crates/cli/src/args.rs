@@ -370,7 +370,12 @@ Examples:
   rasd ner eval ../shared/data/ner/anercorp/ANERCorp_CamelLab_test.txt
   rasd ner tag --conll tokens.txt > tagged.txt
   rasd ner train --dev-split            # experiment: report F1 on a held-out tenth of train
-  rasd ner train                        # retrain the shipped model (crates/ner/model/ner.bin)";
+  rasd ner train --dev-split --no-history --lexicon-docs 0   # the same without the lexicon
+                                        # and the second pass, for comparison
+  rasd ner train                        # retrain the shipped model (crates/ner/model/ner.bin)
+
+`eval` and `tag --conll` read the file as one run of sentences: a word's document context
+comes from the 25 sentences on each side.";
 
 /// `rasd ner`.
 #[derive(Debug, Args)]
@@ -422,7 +427,7 @@ pub struct NerTrainArgs {
     /// Hash buckets (rounded up to a power of two).
     #[arg(long, default_value_t = 1 << 20)]
     pub buckets: u32,
-    /// Shuffling seed.
+    /// Shuffling seed (its lowest bit is ignored: compare odd seeds, or seeds two apart).
     #[arg(long, default_value_t = 20260426)]
     pub seed: u64,
     /// Extra training corpora: aqmar, wikifane (comma-separated).
@@ -437,6 +442,20 @@ pub struct NerTrainArgs {
     /// Unlabeled news articles used to learn word clusters (0 = no clusters).
     #[arg(long, default_value_t = 40_000)]
     pub cluster_docs: usize,
+    /// Unlabeled news articles tagged by a first-pass model to learn the name lexicon
+    /// (0 = no lexicon).
+    #[arg(long, default_value_t = 40_000)]
+    pub lexicon_docs: usize,
+    /// Self-training rounds for the lexicon (each tags the news with the previous round's
+    /// model).
+    #[arg(long, default_value_t = 1)]
+    pub lexicon_rounds: usize,
+    /// Threads for tagging the news.
+    #[arg(long, default_value_t = 2)]
+    pub threads: usize,
+    /// Train without the second pass and its document-context features (for comparison).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 /// `rasd time`.

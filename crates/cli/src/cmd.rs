@@ -902,8 +902,10 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
             let started = Instant::now();
             let mut ev = rasd_ner::metrics::Evaluation::default();
             let mut tokens = 0;
-            for s in &sentences {
-                let (tags, _) = tagger.tag_with(&s.tokens, a.rules);
+            let words: Vec<&Vec<String>> = sentences.iter().map(|s| &s.tokens).collect();
+            let words: Vec<Vec<&str>> =
+                words.iter().map(|w| w.iter().map(String::as_str).collect()).collect();
+            for (s, (tags, _)) in sentences.iter().zip(tagger.tag_run(&words, a.rules)) {
                 tokens += s.tokens.len();
                 ev.add(&s.tags, &tags);
             }
@@ -920,11 +922,13 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
         Some(NerCommand::Tag { conll }) => {
             let tagger = load_tagger(a.model.as_deref())?;
             let sentences = rasd_ner::conll::read(&conll, false)?;
-            for (i, s) in sentences.iter().enumerate() {
+            let words: Vec<Vec<&str>> =
+                sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+            let tagged = tagger.tag_run(&words, a.rules);
+            for (i, (s, (tags, _))) in sentences.iter().zip(tagged).enumerate() {
                 if i > 0 {
                     writeln!(out)?;
                 }
-                let (tags, _) = tagger.tag_with(&s.tokens, a.rules);
                 for (tok, t) in s.tokens.iter().zip(tags) {
                     writeln!(out, "{tok} {}", rasd_ner::tags::TAGS[t as usize])?;
                 }
@@ -941,6 +945,10 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 gazetteers: !t.no_gazetteers,
                 cluster_docs: t.cluster_docs,
                 temperature: None,
+                lexicon_docs: t.lexicon_docs,
+                lexicon_rounds: t.lexicon_rounds,
+                history: !t.no_history,
+                threads: t.threads,
             };
             let started = Instant::now();
             let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |e, n, f1| match f1 {

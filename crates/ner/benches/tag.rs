@@ -30,15 +30,22 @@ fn bench(c: &mut Criterion) {
     let tagger = Tagger::new(Model::from_bytes(&bytes).expect("valid model"));
     let sents = sentences();
     let tokens: usize = sents.iter().map(Vec::len).sum();
-    let expected: usize =
-        sents.iter().map(|s| tagger.tag(s).0.iter().filter(|&&t| t != 0).count()).sum();
+    // The whole file as one run of sentences, as `rasd ner tag --conll` reads it: both
+    // passes, the document context, Viterbi and the confidences.
+    let count = || -> usize {
+        tagger
+            .tag_run(&sents, false)
+            .iter()
+            .map(|(t, _)| t.iter().filter(|&&t| t != 0).count())
+            .sum()
+    };
+    let expected = count();
     let mut group = c.benchmark_group("ner");
     group.sample_size(10);
     group.throughput(Throughput::Elements(tokens as u64));
     group.bench_function("tag_tokens", |b| {
         b.iter(|| {
-            let n: usize =
-                sents.iter().map(|s| tagger.tag(s).0.iter().filter(|&&t| t != 0).count()).sum();
+            let n = count();
             assert_eq!(n, expected);
             n
         })

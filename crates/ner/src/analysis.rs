@@ -57,6 +57,8 @@ pub struct Lists {
     pub gazetteer: FxHashMap<u64, u16>,
     /// Word key hash → cluster id.
     pub clusters: FxHashMap<u64, u16>,
+    /// Stem hash → how often the news tags it as each type (see [`crate::lexicon`]).
+    pub lexicon: FxHashMap<u64, u16>,
 }
 
 impl Lists {
@@ -102,6 +104,8 @@ pub struct TokenInfo {
     pub multi: (u16, bool),
     /// Word cluster, if known.
     pub cluster: Option<u16>,
+    /// Self-trained lexicon entry of the stem, if it has one.
+    pub lex: Option<u16>,
 }
 
 /// A word already split into clitics by the text layer (conservative normalisation; clitic
@@ -199,8 +203,10 @@ impl<'a> Analyzer<'a> {
         let with_article = key.trim_start_matches(['و', 'ف']);
         gaz |= self.lists.gazetteer.get(&key_hash(with_article)).copied().unwrap_or(0)
             & (flag::TITLE | flag::PERSON_CUE | flag::ORG_HEAD);
-        let cluster = self.lists.clusters.get(&key_hash(&stem)).copied();
-        TokenInfo { key, stem, pre, suf, shape, gaz, multi: (0, false), cluster }
+        let stem_hash = key_hash(&stem);
+        let cluster = self.lists.clusters.get(&stem_hash).copied();
+        let lex = self.lists.lexicon.get(&stem_hash).copied();
+        TokenInfo { key, stem, pre, suf, shape, gaz, multi: (0, false), cluster, lex }
     }
 
     /// Longest multi-word gazetteer matches over stems.

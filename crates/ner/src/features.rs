@@ -2,6 +2,19 @@
 //! the hot path builds no strings.
 
 use crate::analysis::{fnv, TokenInfo};
+use crate::lexicon::{count_bin, type_bin};
+
+/// The type with the highest fraction bin in a lexicon entry and that bin (`type × 8 +
+/// bin`); 32 when every type is below a fifth.
+fn dominant(l: u16) -> u16 {
+    let (ty, bin) =
+        (0..4).map(|t| (t, type_bin(l, t))).max_by_key(|&(t, b)| (b, 4 - t)).unwrap_or((0, 0));
+    if bin < 2 {
+        32
+    } else {
+        ty as u16 * 8 + bin
+    }
+}
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -103,6 +116,21 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             out.push(fnum(tpl + 2, (c >> 10) as u64));
         }
     }
+    // Self-trained lexicon: how the news tags this stem, and the dominant type around it.
+    match t.lex {
+        Some(l) => {
+            for ty in 0..4 {
+                out.push(fnum(70, ty as u64 * 8 + type_bin(l, ty) as u64));
+            }
+            out.push(fnum(71, (count_bin(l) * 64 + dominant(l)) as u64));
+        }
+        None => out.push(f(72, &[])),
+    }
+    for (tpl, k) in [(73u8, -1isize), (74, 1)] {
+        if let Some(l) = at(k).and_then(|x| x.lex) {
+            out.push(fnum(tpl, dominant(l) as u64));
+        }
+    }
     if i == 0 {
         out.push(f(60, &[]));
     }
@@ -119,4 +147,21 @@ pub fn sentence_features(toks: &[TokenInfo]) -> (Vec<u64>, Vec<u32>) {
         offsets.push(feats.len() as u32);
     }
     (feats, offsets)
+}
+
+/// Appends the non-zero features of `extra[i]` to token `i`'s in a flattened sentence.
+pub fn append_features(feats: &mut Vec<u64>, offsets: &mut Vec<u32>, extra: &[[u64; 3]]) {
+    let n = offsets.len().saturating_sub(1);
+    let mut out = Vec::with_capacity(feats.len() + extra.len() * 3);
+    let mut new_offsets = Vec::with_capacity(offsets.len());
+    new_offsets.push(0);
+    for i in 0..n {
+        out.extend_from_slice(&feats[offsets[i] as usize..offsets[i + 1] as usize]);
+        if let Some(e) = extra.get(i) {
+            out.extend(e.iter().copied().filter(|&f| f != 0));
+        }
+        new_offsets.push(out.len() as u32);
+    }
+    *feats = out;
+    *offsets = new_offsets;
 }

@@ -5,8 +5,10 @@
 //! conservative normalisation and the clitic segmentation of `rasd-text`: word, stem
 //! without clitics, proclitic pattern, pronoun suffix, affixes, shape, a ±2 window,
 //! gazetteer flags (countries, cities, regions, first and family names, notable people,
-//! demonyms, organisation head words, titles, person cues), multi-word gazetteer matches.
-//! Features are hashed into a fixed table, so the model is a flat array.
+//! demonyms, organisation head words, titles, person cues), multi-word gazetteer matches,
+//! word clusters and a name lexicon self-trained on unlabeled news ([`lexicon`]). Two
+//! passes: the second also sees how the first tagged each word elsewhere in the document
+//! ([`history`]). Features are hashed into a fixed table, so the model is a flat array.
 //!
 //! Shaped like vaporetto: [`Model`] (versioned file), `trainer` (behind the `train`
 //! feature), [`Tagger`] (inference) and [`metrics`] (CoNLL P/R/F1).
@@ -21,6 +23,8 @@ pub mod clusters;
 pub mod conll;
 mod errors;
 mod features;
+pub mod history;
+pub mod lexicon;
 pub mod metrics;
 pub mod model;
 mod tagger;

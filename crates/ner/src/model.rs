@@ -4,8 +4,10 @@
 //! File layout (little-endian): magic `RASDNER\0`, format version (u32), metadata length
 //! (u32) and JSON metadata, bucket count (u32), confidence temperature (f32), then the non-zero weights as
 //! (index u32, value f32) pairs preceded by their count (u64), the (T+1)×T transition
-//! matrix (f32), the gazetteer as (hash u64, flags u16) pairs and the clusters as
-//! (hash u64, id u16) pairs, each preceded by its count (u64).
+//! matrix (f32), the gazetteer as (hash u64, flags u16) pairs, the clusters as
+//! (hash u64, id u16) pairs and the self-trained lexicon as (hash u64, entry u16) pairs,
+//! each preceded by its count (u64). A byte before the weights says how many passes
+//! follow (1, or 2 when a first pass for document context comes after the main one).
 
 use std::io::{Read, Write};
 
@@ -16,17 +18,53 @@ use crate::tags::{allowed, Tag, T};
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 8] = b"RASDNER\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The weights of a first pass whose tags feed the document-context features
+/// ([`crate::history`]) of the main weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// Weights, `buckets × T`.
+    pub weights: Vec<f32>,
+    /// Transition scores, laid out as [`Model::trans`].
+    pub trans: Vec<f32>,
+}
+
+/// One bucket of a model read for tagging: both passes' weights as bfloat16, padded to a
+/// cache line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+struct Row([u16; 32]);
+
+/// Rounds to the nearest bfloat16 (the upper half of an f32).
+#[inline]
+fn to_bf16(x: f32) -> u16 {
+    let b = x.to_bits();
+    ((b + 0x7fff + ((b >> 16) & 1)) >> 16) as u16
+}
+
+#[inline]
+fn from_bf16(h: u16) -> f32 {
+    f32::from_bits((h as u32) << 16)
+}
 
 /// A trained NER model.
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Number of hash buckets (a power of two).
     pub buckets: u32,
-    /// Weights, `buckets × T`.
+    /// Weights, `buckets × stride`: each bucket's row holds the main weights (T), then,
+    /// with a first pass, the first pass's (T), so that one memory access serves both.
     pub weights: Vec<f32>,
+    /// Floats per bucket: T, or 2T with a first pass.
+    pub stride: usize,
+    /// The weights as read from a file, rounded to bfloat16, one 64-byte row per bucket
+    /// (both passes in one cache line); `weights` is then empty. Training uses `weights`.
+    packed: Vec<Row>,
     /// Transition scores: row `prev + 1` (row 0 = sentence start), column `cur`.
     pub trans: Vec<f32>,
+    /// The first pass's transitions, for models trained with document context.
+    pub first_trans: Option<Vec<f32>>,
     /// Gazetteer and clusters.
     pub lists: Lists,
     /// Free-form metadata (training data, settings, scores) as JSON text.
@@ -42,19 +80,83 @@ impl Model {
         Model {
             buckets,
             weights: vec![0.0; buckets as usize * T],
+            stride: T,
+            packed: Vec::new(),
             trans: vec![0.0; (T + 1) * T],
+            first_trans: None,
             lists,
             meta: String::new(),
             temperature: 1.0,
         }
     }
 
-    /// The weight row of a feature hash.
+    /// Whether the model has a first pass (document context).
+    pub fn has_first(&self) -> bool {
+        self.first_trans.is_some()
+    }
+
+    /// Adds a first pass (weights laid out `buckets × T`).
+    pub fn set_first(&mut self, first: Weights) {
+        let n = self.buckets as usize;
+        let mut both = vec![0.0f32; n * 2 * T];
+        for b in 0..n {
+            both[b * 2 * T..b * 2 * T + T].copy_from_slice(&self.main_row(b));
+            both[b * 2 * T + T..(b + 1) * 2 * T]
+                .copy_from_slice(&first.weights[b * T..(b + 1) * T]);
+        }
+        self.weights = both;
+        self.stride = 2 * T;
+        self.first_trans = Some(first.trans);
+    }
+
+    /// The first pass's weights and transitions, laid out `buckets × T`.
+    pub fn first(&self) -> Option<Weights> {
+        let trans = self.first_trans.clone()?;
+        let n = self.buckets as usize;
+        let mut weights = Vec::with_capacity(n * T);
+        for b in 0..n {
+            if self.packed.is_empty() {
+                weights
+                    .extend_from_slice(&self.weights[b * self.stride + T..(b + 1) * self.stride]);
+            } else {
+                weights.extend(self.packed[b].0[T..2 * T].iter().map(|&h| from_bf16(h)));
+            }
+        }
+        Some(Weights { weights, trans })
+    }
+
+    fn main_row(&self, b: usize) -> [f32; T] {
+        std::array::from_fn(|t| self.weights[b * self.stride + t])
+    }
+
+    /// The bucket of a feature hash.
     #[inline]
-    pub fn row(&self, feature: u64) -> usize {
+    fn bucket(&self, feature: u64) -> usize {
         // Mix the high bits in: FNV's low bits are weak.
         let h = feature ^ (feature >> 29) ^ (feature >> 47);
-        (h as usize & (self.buckets as usize - 1)) * T
+        h as usize & (self.buckets as usize - 1)
+    }
+
+    /// The index in `weights` of a feature's row (training layout).
+    #[inline]
+    pub fn row(&self, feature: u64) -> usize {
+        self.bucket(feature) * self.stride
+    }
+
+    /// Adds the main weights of one feature to `out`.
+    #[inline]
+    pub fn add_main(&self, feature: u64, out: &mut [f32; T]) {
+        if self.packed.is_empty() {
+            let r = self.row(feature);
+            for t in 0..T {
+                out[t] += self.weights[r + t];
+            }
+        } else {
+            let row = &self.packed[self.bucket(feature)].0;
+            for t in 0..T {
+                out[t] += from_bf16(row[t]);
+            }
+        }
     }
 
     /// Emission scores of one token for every tag.
@@ -62,12 +164,72 @@ impl Model {
     pub fn emissions(&self, feats: &[u64], out: &mut [f32; T]) {
         *out = [0.0; T];
         for &f in feats {
+            self.add_main(f, out);
+        }
+    }
+
+    /// Emission scores of one token under the main weights and the first pass's (both
+    /// from one row access; `first` stays zero without a first pass).
+    #[inline]
+    pub fn emissions_both(&self, feats: &[u64], main: &mut [f32; T], first: &mut [f32; T]) {
+        *main = [0.0; T];
+        *first = [0.0; T];
+        let two = self.stride == 2 * T;
+        if !self.packed.is_empty() {
+            for &f in feats {
+                let row = &self.packed[self.bucket(f)].0;
+                for t in 0..T {
+                    main[t] += from_bf16(row[t]);
+                }
+                if two {
+                    for t in 0..T {
+                        first[t] += from_bf16(row[T + t]);
+                    }
+                }
+            }
+            return;
+        }
+        for &f in feats {
             let r = self.row(f);
-            let w = &self.weights[r..r + T];
+            let w = &self.weights[r..r + self.stride];
             for t in 0..T {
-                out[t] += w[t];
+                main[t] += w[t];
+            }
+            if two {
+                for t in 0..T {
+                    first[t] += w[T + t];
+                }
             }
         }
+    }
+
+    /// Transition score of the first pass (the main one without a first pass).
+    #[inline]
+    pub fn first_transition(&self, prev: Option<Tag>, cur: Tag) -> f32 {
+        let trans = self.first_trans.as_ref().unwrap_or(&self.trans);
+        trans[prev.map_or(0, |p| p as usize + 1) * T + cur as usize]
+    }
+
+    /// Best tag sequence of the first pass (the main weights when there is none).
+    pub fn decode_first(
+        &self,
+        feats: &[u64],
+        offsets: &[u32],
+        scores: &mut Vec<[f32; T]>,
+    ) -> Vec<Tag> {
+        let n = offsets.len().saturating_sub(1);
+        scores.clear();
+        let mut main = [0.0; T];
+        for i in 0..n {
+            let mut e = [0.0; T];
+            self.emissions_both(
+                &feats[offsets[i] as usize..offsets[i + 1] as usize],
+                &mut main,
+                &mut e,
+            );
+            scores.push(if self.has_first() { e } else { main });
+        }
+        viterbi(scores, |p, c| self.first_transition(p, c))
     }
 
     /// Transition score from `prev` (`None` = start) to `cur`.
@@ -97,24 +259,17 @@ impl Model {
         w.write_all(self.meta.as_bytes()).map_err(io)?;
         w.write_all(&self.buckets.to_le_bytes()).map_err(io)?;
         w.write_all(&self.temperature.to_le_bytes()).map_err(io)?;
-        let nz: Vec<(u32, f32)> = self
-            .weights
-            .iter()
-            .enumerate()
-            .filter(|(_, &v)| v != 0.0)
-            .map(|(i, &v)| (i as u32, v))
-            .collect();
-        w.write_all(&(nz.len() as u64).to_le_bytes()).map_err(io)?;
-        let mut buf = Vec::with_capacity(nz.len() * 8);
-        for (i, v) in nz {
-            buf.extend_from_slice(&i.to_le_bytes());
-            buf.extend_from_slice(&v.to_le_bytes());
+        if self.weights.is_empty() {
+            return Err(Error::InvalidModel(
+                "a model read for tagging keeps rounded weights and cannot be written".into(),
+            ));
         }
-        w.write_all(&buf).map_err(io)?;
-        for v in &self.trans {
-            w.write_all(&v.to_le_bytes()).map_err(io)?;
+        w.write_all(&[if self.has_first() { 2 } else { 1 }]).map_err(io)?;
+        write_weights(w, &self.weights, self.stride, 0, &self.trans)?;
+        if let Some(trans) = &self.first_trans {
+            write_weights(w, &self.weights, self.stride, T, trans)?;
         }
-        for map in [&self.lists.gazetteer, &self.lists.clusters] {
+        for map in [&self.lists.gazetteer, &self.lists.clusters, &self.lists.lexicon] {
             let mut entries: Vec<(u64, u16)> = map.iter().map(|(&k, &v)| (k, v)).collect();
             entries.sort_unstable();
             w.write_all(&(entries.len() as u64).to_le_bytes()).map_err(io)?;
@@ -154,31 +309,45 @@ impl Model {
         if !buckets.is_power_of_two() || buckets > 1 << 26 {
             return Err(Error::InvalidModel(format!("bad bucket count {buckets}")));
         }
-        let mut model = Model::new(buckets, Lists::default());
+        let mut model = Model {
+            buckets,
+            weights: Vec::new(),
+            stride: T,
+            packed: vec![Row([0; 32]); buckets as usize],
+            trans: vec![0.0; (T + 1) * T],
+            first_trans: None,
+            lists: Lists::default(),
+            meta: String::new(),
+            temperature: 1.0,
+        };
         model.meta = meta;
         model.temperature = c.f32()?;
         if !(model.temperature.is_finite() && model.temperature > 0.0) {
             return Err(Error::InvalidModel(format!("bad temperature {}", model.temperature)));
         }
-        let nz = c.u64()? as usize;
-        for _ in 0..nz {
-            let i = c.u32()? as usize;
-            let v = c.f32()?;
-            *model
-                .weights
-                .get_mut(i)
-                .ok_or_else(|| Error::InvalidModel("weight index out of range".into()))? = v;
+        match c.take(1)?[0] {
+            1 => {}
+            2 => {
+                model.stride = 2 * T;
+                model.first_trans = Some(vec![0.0; model.trans.len()]);
+            }
+            x => return Err(Error::InvalidModel(format!("bad pass count {x}"))),
         }
-        for k in 0..model.trans.len() {
-            model.trans[k] = c.f32()?;
+        read_weights(&mut c, &mut model.packed, 0, &mut model.trans)?;
+        if let Some(mut trans) = model.first_trans.take() {
+            read_weights(&mut c, &mut model.packed, T, &mut trans)?;
+            model.first_trans = Some(trans);
         }
-        for which in 0..2 {
+        for which in 0..3 {
             let n = c.u64()? as usize;
             if n > bytes.len() {
                 return Err(Error::InvalidModel("truncated list".into()));
             }
-            let map =
-                if which == 0 { &mut model.lists.gazetteer } else { &mut model.lists.clusters };
+            let map = match which {
+                0 => &mut model.lists.gazetteer,
+                1 => &mut model.lists.clusters,
+                _ => &mut model.lists.lexicon,
+            };
             map.reserve(n);
             for _ in 0..n {
                 let k = c.u64()?;
@@ -191,6 +360,51 @@ impl Model {
         }
         Ok(model)
     }
+}
+
+/// Writes one pass's non-zero weights (the T floats at `offset` of each `stride`-float
+/// row) as (index in a `buckets × T` table, value) pairs preceded by their count, then its
+/// transitions.
+fn write_weights(
+    w: &mut impl Write,
+    weights: &[f32],
+    stride: usize,
+    offset: usize,
+    trans: &[f32],
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::Io(e.to_string());
+    let buckets = weights.len() / stride;
+    let nz: Vec<(u32, f32)> = (0..buckets * T)
+        .map(|i| (i as u32, weights[(i / T) * stride + offset + i % T]))
+        .filter(|&(_, v)| v != 0.0)
+        .collect();
+    w.write_all(&(nz.len() as u64).to_le_bytes()).map_err(io)?;
+    let mut buf = Vec::with_capacity(nz.len() * 8 + trans.len() * 4);
+    for (i, v) in nz {
+        buf.extend_from_slice(&i.to_le_bytes());
+        buf.extend_from_slice(&v.to_le_bytes());
+    }
+    for v in trans {
+        buf.extend_from_slice(&v.to_le_bytes());
+    }
+    w.write_all(&buf).map_err(io)
+}
+
+/// Reads what [`write_weights`] wrote into the packed rows, `offset` floats into each.
+fn read_weights(c: &mut Cursor, rows: &mut [Row], offset: usize, trans: &mut [f32]) -> Result<()> {
+    let nz = c.u64()? as usize;
+    for _ in 0..nz {
+        let i = c.u32()? as usize;
+        let v = c.f32()?;
+        let row = rows
+            .get_mut(i / T)
+            .ok_or_else(|| Error::InvalidModel("weight index out of range".into()))?;
+        row.0[offset + i % T] = to_bf16(v);
+    }
+    for t in trans.iter_mut() {
+        *t = c.f32()?;
+    }
+    Ok(())
 }
 
 struct Cursor<'a> {
@@ -344,6 +558,7 @@ mod tests {
         let mut lists = Lists::default();
         lists.gazetteer.insert(42, 3);
         lists.clusters.insert(7, 9);
+        lists.lexicon.insert(11, 0x8001);
         let mut m = Model::new(1000, lists);
         assert_eq!(m.buckets, 1024);
         m.weights[5] = 1.5;
@@ -351,15 +566,34 @@ mod tests {
         m.trans[3] = 0.25;
         m.meta = "{\"x\":1}".into();
         m.temperature = 3.5;
+        let mut first =
+            Weights { weights: vec![0.0; m.weights.len()], trans: vec![0.5; m.trans.len()] };
+        first.weights[77] = 4.0;
+        let main = m.weights.clone();
+        m.set_first(first.clone());
+        assert_eq!(m.first().as_ref(), Some(&first));
         let mut buf = Vec::new();
         m.write(&mut buf).unwrap();
         let r = Model::from_bytes(&buf).unwrap();
-        assert_eq!(r.weights, m.weights);
+        // Read for tagging: the weights are rounded to bfloat16 (these are exact).
+        let mut e = [0.0f32; T];
+        for f in 0..5000u64 {
+            let row = m.row(f);
+            r.emissions(&[f], &mut e);
+            assert_eq!(&e[..], &m.weights[row..row + T]);
+        }
+        assert!(r.write(&mut Vec::new()).is_err());
         assert_eq!(r.trans, m.trans);
         assert_eq!(r.lists.gazetteer, m.lists.gazetteer);
         assert_eq!(r.lists.clusters, m.lists.clusters);
+        assert_eq!(r.lists.lexicon, m.lists.lexicon);
         assert_eq!(r.meta, m.meta);
         assert_eq!(r.temperature, 3.5);
+        assert_eq!(r.first(), Some(first));
+        let mut e = ([0.0; T], [0.0; T]);
+        r.emissions_both(&[], &mut e.0, &mut e.1);
+        assert_eq!(r.stride, 2 * T);
+        assert_eq!((0..m.buckets as usize).flat_map(|b| m.main_row(b)).collect::<Vec<_>>(), main);
         assert!(matches!(Model::from_bytes(b"NOTAMODEL"), Err(Error::InvalidModel(_))));
         let mut bad = buf.clone();
         bad[8] = 9;

@@ -7,8 +7,9 @@ use rasd_doc::{Clitic, Component, Doc, Mention, Span};
 use crate::analysis::{flag, Analyzer, SplitWord, TokenInfo};
 use crate::errors::{Error, Result};
 use crate::features::sentence_features;
-use crate::model::Model;
-use crate::tags::{spans, Tag, TYPES};
+use crate::history::Pass1;
+use crate::model::{viterbi, Model};
+use crate::tags::{spans, Tag, T, TYPES};
 
 /// The model shipped with rasd (trained by `rasd ner train`).
 const BUILTIN: &[u8] = include_bytes!("../model/ner.bin");
@@ -59,28 +60,109 @@ impl Tagger {
     /// rule (see [`mentions`]).
     pub fn tag_with<S: AsRef<str>>(&self, words: &[S], org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
         let toks = Analyzer::new(&self.model.lists).analyse(words);
-        self.tag_analysed(toks, org_rule)
+        self.tag_analysed(vec![toks], None, org_rule).pop().unwrap_or_default()
     }
 
     /// Tags words the text layer has already split into clitics (same result as
     /// [`Tagger::tag_with`] on their texts, without segmenting them again).
     pub fn tag_split(&self, words: &[SplitWord], org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
         let toks = Analyzer::new(&self.model.lists).analyse_split(words);
-        self.tag_analysed(toks, org_rule)
+        self.tag_analysed(vec![toks], None, org_rule).pop().unwrap_or_default()
     }
 
-    fn tag_analysed(&self, toks: Vec<TokenInfo>, org_rule: bool) -> (Vec<Tag>, Vec<f32>) {
-        let (feats, offsets) = sentence_features(&toks);
-        let mut scores = Vec::with_capacity(toks.len());
-        let tags = self.model.decode(&feats, &offsets, &mut scores);
-        let marg = crate::model::marginals(&scores, self.model.temperature, |p, c| {
+    /// Tags the sentences of one document, already split by the text layer: a model
+    /// trained with document context sees how its first pass tagged each word elsewhere
+    /// in the document (see [`crate::history`]).
+    pub fn tag_split_document(
+        &self,
+        sentences: &[Vec<SplitWord>],
+        org_rule: bool,
+    ) -> Vec<(Vec<Tag>, Vec<f32>)> {
+        let an = Analyzer::new(&self.model.lists);
+        let toks = sentences.iter().map(|s| an.analyse_split(s)).collect();
+        self.tag_analysed(toks, None, org_rule)
+    }
+
+    /// Tags a run of sentences with no document marks (a CoNLL file): the document context
+    /// of each sentence is the [`crate::history::WINDOW`] sentences on each side.
+    pub fn tag_run<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        org_rule: bool,
+    ) -> Vec<(Vec<Tag>, Vec<f32>)> {
+        let an = Analyzer::new(&self.model.lists);
+        let toks = sentences.iter().map(|s| an.analyse(s)).collect();
+        self.tag_analysed(toks, Some(crate::history::WINDOW), org_rule)
+    }
+
+    fn tag_analysed(
+        &self,
+        sentences: Vec<Vec<TokenInfo>>,
+        window: Option<usize>,
+        org_rule: bool,
+    ) -> Vec<(Vec<Tag>, Vec<f32>)> {
+        let feats: Vec<(Vec<u64>, Vec<u32>)> =
+            sentences.iter().map(|toks| sentence_features(toks)).collect();
+        // Emissions of both passes in one walk over the features.
+        let mut main: Vec<Vec<[f32; T]>> = Vec::with_capacity(sentences.len());
+        let mut first: Vec<Vec<[f32; T]>> = Vec::with_capacity(sentences.len());
+        for (f, o) in &feats {
+            let n = o.len().saturating_sub(1);
+            let (mut m, mut p) = (Vec::with_capacity(n), Vec::with_capacity(n));
+            for i in 0..n {
+                let (mut a, mut b) = ([0.0; T], [0.0; T]);
+                self.model.emissions_both(&f[o[i] as usize..o[i + 1] as usize], &mut a, &mut b);
+                m.push(a);
+                p.push(b);
+            }
+            main.push(m);
+            first.push(p);
+        }
+        if self.model.has_first() {
+            // The first pass's tags give each word its document context, whose features
+            // only the main weights have.
+            let p1: Vec<Pass1> = sentences
+                .iter()
+                .zip(&first)
+                .map(|(toks, e)| {
+                    Pass1::new(toks, viterbi(e, |p, c| self.model.first_transition(p, c)))
+                })
+                .collect();
+            let extra = crate::history::run_features(&p1, window);
+            for (scores, sentence) in main.iter_mut().zip(&extra) {
+                for (e, feats) in scores.iter_mut().zip(sentence) {
+                    for &f in feats.iter().filter(|&&f| f != 0) {
+                        self.model.add_main(f, e);
+                    }
+                }
+            }
+        }
+        sentences
+            .into_iter()
+            .zip(main)
+            .map(|(toks, scores)| {
+                let tags = viterbi(&scores, |p, c| self.model.transition(p, c));
+                self.finish(&toks, tags, &scores, org_rule)
+            })
+            .collect()
+    }
+
+    /// Confidences from the marginals, then the pipeline's rules when `org_rule` is set.
+    fn finish(
+        &self,
+        toks: &[TokenInfo],
+        tags: Vec<Tag>,
+        scores: &[[f32; T]],
+        org_rule: bool,
+    ) -> (Vec<Tag>, Vec<f32>) {
+        let marg = crate::model::marginals(scores, self.model.temperature, |p, c| {
             self.model.transition(p, c)
         });
         let mut conf: Vec<f32> = tags.iter().zip(&marg).map(|(&t, m)| m[t as usize]).collect();
         let mut tags = tags;
         if org_rule {
-            org_phrases(&toks, &mut tags, &mut conf);
-            media_names(&toks, &mut tags, &mut conf);
+            org_phrases(toks, &mut tags, &mut conf);
+            media_names(toks, &mut tags, &mut conf);
             // Titles with a pronoun (`نائبته` his deputy) count as titles here.
             let lists = &self.model.lists;
             let titles: Vec<bool> = toks
@@ -95,7 +177,9 @@ impl Tagger {
                                 != 0)
                 })
                 .collect();
-            appositive_people(&toks, &titles, &mut tags, &mut conf);
+            appositive_people(toks, &titles, &mut tags, &mut conf);
+            coordinated_countries(toks, &mut tags, &mut conf);
+            split_run_on_places(toks, &mut tags);
         }
         (tags, conf)
     }
@@ -199,6 +283,63 @@ fn folded(s: &str) -> String {
 /// words closed by an adjective from `data/media_adjectives.txt` (`شبكة رؤية
 /// الإخبارية` → ORG, head included). A bracketed name is an outlet whatever the model said
 /// (`موقع (عرب بوست)`, not a person `بوست`); the other pattern only takes untagged words.
+/// A listed country left untagged next to a tagged country it is joined to by و is a
+/// country too (`في مالي وبوركينا فاسو`: `مالي` is also the adjective "financial", which the
+/// news' lexicon knows better). Only a bare word, without the article (`المالي`).
+fn coordinated_countries(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
+    const B_LOC: Tag = 3;
+    let country = |t: &TokenInfo| (t.gaz | t.multi.0) & flag::COUNTRY != 0;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if tags[i] != 0 || t.gaz & flag::COUNTRY == 0 || t.pre.contains("ال") {
+            continue;
+        }
+        let next = toks
+            .get(i + 1)
+            .is_some_and(|n| n.pre.starts_with('و') && tags[i + 1] == B_LOC && country(n));
+        let prev = i > 0
+            && t.pre.starts_with('و')
+            && crate::tags::type_of(tags[i - 1]) == Some(1)
+            && country(&toks[i - 1]);
+        if next || prev {
+            tags[i] = B_LOC;
+            conf[i] = conf[i].min(RULE_CONFIDENCE);
+        }
+    }
+}
+
+/// Two names run together are cut where a listed country begins inside a name (`هاجمت
+/// حركة حماس إسرائيل`), or a listed city right after a country (`احتلت إسرائيل القدس
+/// الشرقية`), unless the words before head an organisation (`بنك مصر`) or the run is a
+/// listed multi-word name.
+fn split_run_on_places(toks: &[TokenInfo], tags: &mut [Tag]) {
+    const B_LOC: Tag = 3;
+    const I_LOC: Tag = 4;
+    let mut i = 1;
+    while i < toks.len() {
+        let inside = tags[i] != 0 && tags[i].is_multiple_of(2);
+        let (t, prev) = (&toks[i], &toks[i - 1]);
+        let country = t.gaz & flag::COUNTRY != 0 && t.gaz & flag::DEMONYM == 0;
+        let city_after_country = t.gaz & flag::CITY != 0
+            && prev.gaz & flag::COUNTRY != 0
+            && crate::tags::type_of(tags[i - 1]) == Some(1)
+            && (i < 2 || crate::tags::type_of(tags[i - 2]) != Some(1));
+        let joined = t.multi.0 != 0 && !t.multi.1;
+        let head = prev.gaz & (flag::ORG_HEAD | flag::TITLE) != 0;
+        if inside && (country || city_after_country) && !joined && !head && t.pre.is_empty() {
+            tags[i] = B_LOC;
+            let mut j = i + 1;
+            while j < toks.len() && tags[j] != 0 && tags[j].is_multiple_of(2) {
+                tags[j] = I_LOC;
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 fn media_names(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
     let (b_org, i_org) = (5, 6);
     let is_head = |t: &TokenInfo| t.shape == 0 && media_heads().contains(&folded(&t.stem));
@@ -421,17 +562,22 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     let mut out = Vec::new();
     // Per sentence: its words and which of them are inside a mention.
     let mut sentences: Vec<(Vec<Word>, Vec<bool>)> = Vec::new();
+    // The words of each sentence; their analyses are lent to the tagger and put back.
+    let mut runs: Vec<(usize, Span, Vec<Word>)> = Vec::new();
+    let mut splits: Vec<Vec<SplitWord>> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let words = sentence_words(doc, s.span);
+        let mut words = sentence_words(doc, s.span);
         if words.is_empty() {
             continue;
         }
-        let mut words = words;
-        // The words' analyses are lent to the tagger and put back (no copies).
-        let split: Vec<SplitWord> =
-            words.iter_mut().map(|w| std::mem::take(&mut w.split)).collect();
-        let (mut tags, conf) = tagger.tag_split(&split, org_rule);
-        if org_rule && si > 0 && si < BYLINE_WITHIN && is_byline(tagger, text, s.span, &split) {
+        splits.push(words.iter_mut().map(|w| std::mem::take(&mut w.split)).collect());
+        runs.push((si, s.span, words));
+    }
+    let tagged = tagger.tag_split_document(&splits, org_rule);
+    for (((si, span, mut words), split), (mut tags, conf)) in
+        runs.into_iter().zip(splits).zip(tagged)
+    {
+        if org_rule && si > 0 && si < BYLINE_WITHIN && is_byline(tagger, text, span, &split) {
             tags[0] = 1;
             tags[1..].iter_mut().for_each(|t| *t = 2);
         }
@@ -468,10 +614,21 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
         }
         sentences.push((words, covered));
     }
-    propagate(text, &sentences, &mut out);
+    // Names cut in two are joined before and after the document-level pass: a full name
+    // it reads (`ميلانيا ترامب`) and a piece it adds (`حموشي` after `عبد اللطيف`).
     out.sort_by_key(|m| m.span.start);
-    join_adjacent_people(text, out)
+    let mut out = join_adjacent_people(tagger, text, out);
+    let lists = &tagger.model.lists;
+    let an = Analyzer::new(lists);
+    let listed_place = |w: &str| lists.flags(&an.gaz_key(w)) & PLACE_FLAGS != 0;
+    propagate(text, &sentences, &mut out, &listed_place);
+    out.sort_by_key(|m| m.span.start);
+    join_adjacent_people(tagger, text, out)
 }
+
+/// Gazetteer flags of listed places (and nationalities, which are no given names).
+const PLACE_FLAGS: u16 =
+    flag::COUNTRY | flag::CITY | flag::REGION | flag::CONTINENT | flag::DEMONYM;
 
 /// Corpus count from which the rest of a preposition-prefixed word is a common word.
 const PREPOSITION_COMMON: u32 = 100;
@@ -499,14 +656,24 @@ fn trim_person(text: &str, m: &mut Mention) {
 
 /// Two person mentions separated only by spaces are one name cut in two (`عبد اللطيف` +
 /// a propagated `حموشي`): they become one mention with the lower confidence.
-fn join_adjacent_people(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+fn join_adjacent_people(tagger: &Tagger, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let lists = &tagger.model.lists;
+    let an = Analyzer::new(lists);
+    // A one-word "place" no place list knows, right before a person's name, is that
+    // person's given name (`ميلانيا ترامب`, whose first word ends like ألمانيا).
+    let unlisted_place = |m: &Mention| {
+        m.label == "LOC"
+            && !m.name.contains(' ')
+            && lists.flags(&an.gaz_key(&m.name)) & PLACE_FLAGS == 0
+    };
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mut m in mentions {
         trim_person(text, &mut m);
         if let Some(prev) = out.last_mut() {
             let gap = text.get(prev.span.end..m.span.start);
             let adjacent = gap.is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '));
-            if adjacent && prev.label == "PER" && m.label == "PER" {
+            if adjacent && (prev.label == "PER" || unlisted_place(prev)) && m.label == "PER" {
+                prev.label = "PER".into();
                 prev.span = Span::new(prev.span.start, m.span.end);
                 prev.text = prev.span.slice(text).to_string();
                 prev.name = format!("{} {}", prev.name, m.name);
@@ -656,7 +823,12 @@ const PROPAGATED: f32 = 0.5;
 /// document (a one-word name, or the last word of a person's name: بلينكن) is a mention
 /// of the same type wherever else it occurs untagged in that document, and gives its type
 /// to one-word mentions of it the model was unsure of.
-fn propagate(text: &str, sentences: &[(Vec<Word>, Vec<bool>)], out: &mut Vec<Mention>) {
+fn propagate(
+    text: &str,
+    sentences: &[(Vec<Word>, Vec<bool>)],
+    out: &mut Vec<Mention>,
+    listed_place: &dyn Fn(&str) -> bool,
+) {
     let mut known: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut conflict: std::collections::HashSet<String> = std::collections::HashSet::new();
     for m in out.iter().filter(|m| m.confidence >= PROPAGATE_FROM) {
@@ -686,6 +858,18 @@ fn propagate(text: &str, sentences: &[(Vec<Word>, Vec<bool>)], out: &mut Vec<Men
         if let Some((_, last)) = m.name.rsplit_once(' ') {
             let c = surnames.entry(last.to_string()).or_insert(0.0);
             *c = c.max(m.confidence);
+        }
+    }
+    // The given name of a person named in full is that person wherever the model read it
+    // as a place no list knows (`في زيارة ميلانيا إلى مصر` after `ميلانيا ترامب`).
+    let given: std::collections::HashSet<String> = out
+        .iter()
+        .filter(|m| m.label == "PER")
+        .filter_map(|m| m.name.split_once(' ').map(|(first, _)| first.to_string()))
+        .collect();
+    for m in out.iter_mut().filter(|m| m.label == "LOC" && !m.name.contains(' ')) {
+        if given.contains(&m.name) && !listed_place(&m.name) {
+            m.label = "PER".into();
         }
     }
     for m in out.iter_mut().filter(|m| m.confidence < PROPAGATE_FROM && !m.name.contains(' ')) {
@@ -732,14 +916,14 @@ mod tests {
         let s2 = vec![word("ثم", at), word("بلينكن", at + 5), word("غادر", at + 18)];
         let mut out = vec![mention(text, &s1[0..2], "PER", 0.9, "ner").unwrap()];
         let sentences = vec![(s1, vec![true, true, false]), (s2, vec![false, false, false])];
-        propagate(text, &sentences, &mut out);
+        propagate(text, &sentences, &mut out, &|_| false);
         assert_eq!(out.len(), 2, "{out:?}");
         assert_eq!(out[1].text, "بلينكن");
         assert_eq!(out[1].label, "PER");
         assert_eq!(out[1].source, "ner:document");
         // An unconfident mention does not propagate.
         let mut weak = vec![Mention { confidence: 0.3, ..out[0].clone() }];
-        propagate(text, &sentences, &mut weak);
+        propagate(text, &sentences, &mut weak, &|_| false);
         assert_eq!(weak.len(), 1);
     }
 
@@ -754,12 +938,30 @@ mod tests {
             mention(text, &s2, "LOC", 0.33, "ner").unwrap(),
         ];
         let sentences = vec![(s1, vec![false, true, true]), (s2, vec![true])];
-        propagate(text, &sentences, &mut out);
+        propagate(text, &sentences, &mut out, &|_| false);
         assert_eq!(out[1].label, "PER", "{out:?}");
         // A confident place keeps its type.
         out[1].label = "LOC".into();
         out[1].confidence = 0.9;
-        propagate(text, &sentences, &mut out);
+        propagate(text, &sentences, &mut out, &|_| false);
+        assert_eq!(out[1].label, "LOC", "{out:?}");
+    }
+
+    #[test]
+    fn a_given_name_read_as_a_place_is_the_person() {
+        let text = "وصلت ميلانيا ترامب. وفي زيارة ميلانيا إلى مصر.";
+        let s1 = vec![word("وصلت", 0), word("ميلانيا", 9), word("ترامب", 24)];
+        let at = text.find("ميلانيا إلى").unwrap();
+        let s2 = vec![word("ميلانيا", at)];
+        let full = mention(text, &s1[1..3], "PER", 0.9, "ner").unwrap();
+        let place = mention(text, &s2, "LOC", 0.9, "ner").unwrap();
+        let sentences = vec![(s1, vec![false, true, true]), (s2, vec![true])];
+        let mut out = vec![full.clone(), place.clone()];
+        propagate(text, &sentences, &mut out, &|_| false);
+        assert_eq!(out[1].label, "PER", "{out:?}");
+        // Unless a list knows the word as a place.
+        let mut out = vec![full, place];
+        propagate(text, &sentences, &mut out, &|w| w == "ميلانيا");
         assert_eq!(out[1].label, "LOC", "{out:?}");
     }
 
@@ -792,9 +994,30 @@ mod tests {
         let b = text.find("حموشي").unwrap();
         let first = mention(text, &[word("عبد", a), word("اللطيف", a + 7)], "PER", 0.9, "ner");
         let second = mention(text, &[word("حموشي", b)], "PER", 0.5, "ner:document");
-        let out = join_adjacent_people(text, vec![first.unwrap(), second.unwrap()]);
+        let tagger = Tagger::builtin().unwrap();
+        let out = join_adjacent_people(tagger, text, vec![first.unwrap(), second.unwrap()]);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].text, "عبد اللطيف حموشي");
         assert_eq!(out[0].confidence, 0.5);
+    }
+
+    #[test]
+    fn an_unlisted_place_before_a_person_is_the_given_name() {
+        let tagger = Tagger::builtin().unwrap();
+        let text = "وصلت ميلانيا ترامب إلى القاهرة";
+        let a = text.find("ميلانيا").unwrap();
+        let b = text.find("ترامب").unwrap();
+        let first = mention(text, &[word("ميلانيا", a)], "LOC", 0.5, "ner").unwrap();
+        let second = mention(text, &[word("ترامب", b)], "PER", 0.9, "ner").unwrap();
+        let out = join_adjacent_people(tagger, text, vec![first, second]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!((out[0].label.as_str(), out[0].text.as_str()), ("PER", "ميلانيا ترامب"));
+        // A listed place stays a place: `في القاهرة السيسي` is no name.
+        let text = "في القاهرة السيسي";
+        let a = text.find("القاهرة").unwrap();
+        let b = text.find("السيسي").unwrap();
+        let first = mention(text, &[word("القاهرة", a)], "LOC", 0.9, "ner").unwrap();
+        let second = mention(text, &[word("السيسي", b)], "PER", 0.9, "ner").unwrap();
+        assert_eq!(join_adjacent_people(tagger, text, vec![first, second]).len(), 2);
     }
 }

@@ -9,12 +9,13 @@ use crate::analysis::{flag, Analyzer, Lists};
 use crate::conll::{parse_text, Sentence};
 use crate::errors::{Error, Result};
 use crate::features::sentence_features;
+use crate::history::Pass1;
 use crate::metrics::Evaluation;
-use crate::model::{viterbi, Model};
+use crate::model::{viterbi, Model, Weights};
 use crate::tags::{parse, Tag, T};
 
 /// Confidence temperature found by calibrating on the dev split (`rasd ner train --dev-split`).
-pub const DEFAULT_TEMPERATURE: f32 = 16.0;
+pub const DEFAULT_TEMPERATURE: f32 = 24.0;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -37,6 +38,16 @@ pub struct Config {
     pub cluster_docs: usize,
     /// Confidence temperature; `None` = calibrate on held-out sentences.
     pub temperature: Option<f32>,
+    /// Tag this many unlabeled news articles with a first-pass model to learn the name
+    /// lexicon (0 = no lexicon).
+    pub lexicon_docs: usize,
+    /// Self-training rounds for the lexicon (each tags the news with the previous
+    /// round's model).
+    pub lexicon_rounds: usize,
+    /// Threads for tagging the news.
+    pub threads: usize,
+    /// Train a second pass with document-context features.
+    pub history: bool,
 }
 
 impl Default for Config {
@@ -51,6 +62,10 @@ impl Default for Config {
             gazetteers: true,
             cluster_docs: 40_000,
             temperature: None,
+            lexicon_docs: 40_000,
+            lexicon_rounds: 1,
+            threads: 2,
+            history: true,
         }
     }
 }
@@ -277,6 +292,35 @@ struct Prepared {
     feats: Vec<u64>,
     offsets: Vec<u32>,
     gold: Vec<Tag>,
+    /// Stem hashes (0 for non-words), for the document-context pass.
+    stems: Vec<u64>,
+}
+
+impl Prepared {
+    /// The sentence with `extra[i]` appended to token `i`'s features.
+    fn with_extra(&self, extra: &[crate::history::Extra]) -> Prepared {
+        let (mut feats, mut offsets) = (self.feats.clone(), self.offsets.clone());
+        crate::features::append_features(&mut feats, &mut offsets, extra);
+        Prepared { feats, offsets, gold: self.gold.clone(), stems: self.stems.clone() }
+    }
+}
+
+/// The first pass's view of sentences tagged by `model`.
+fn pass1(model: &Model, data: &[Prepared]) -> Vec<Pass1> {
+    let mut scores = Vec::new();
+    data.iter()
+        .map(|s| Pass1 {
+            stems: s.stems.clone(),
+            tags: model.decode(&s.feats, &s.offsets, &mut scores),
+        })
+        .collect()
+}
+
+/// Adds document-context features to every sentence, from first-pass tags `p1`, over the
+/// sliding window of sentences that stands for a document in CoNLL files.
+fn add_history(data: &[Prepared], p1: &[Pass1]) -> Vec<Prepared> {
+    let extra = crate::history::run_features(p1, Some(crate::history::WINDOW));
+    data.iter().zip(&extra).map(|(s, e)| s.with_extra(e)).collect()
 }
 
 fn prepare(sentences: &[Sentence], lists: &Lists) -> Vec<Prepared> {
@@ -286,7 +330,8 @@ fn prepare(sentences: &[Sentence], lists: &Lists) -> Vec<Prepared> {
         .map(|s| {
             let toks = an.analyse(&s.tokens);
             let (feats, offsets) = sentence_features(&toks);
-            Prepared { feats, offsets, gold: s.tags.clone() }
+            let stems = Pass1::new(&toks, Vec::new()).stems;
+            Prepared { feats, offsets, gold: s.tags.clone(), stems }
         })
         .collect()
 }
@@ -330,24 +375,23 @@ impl Rng {
 /// Progress of training, reported after each epoch.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, Option<f64>);
 
-/// Trains a model. `progress(epoch, epochs, dev F1)` is called after each epoch.
-pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
-    let (train, dev) = corpora(cfg)?;
-    let mut lists = build_lists(cfg)?;
-    if cfg.cluster_docs > 0 {
-        lists.clusters =
-            crate::clusters::build(&cfg.data, cfg.cluster_docs, &mut |m| progress_msg(m))?;
-    }
-    let data = prepare(&train, &lists);
-    let dev_data = prepare(&dev, &lists);
-    let mut model = Model::new(cfg.buckets, lists);
+/// The averaged structured perceptron over the sentences `data[k]` for `k` in `which`,
+/// starting from `model`'s shape; reports dev F1 after each epoch when `dev` is given.
+fn perceptron(
+    cfg: &Config,
+    data: &[Prepared],
+    which: &[usize],
+    mut model: Model,
+    dev_data: &[Prepared],
+    progress: Progress,
+) -> (Model, Option<Evaluation>) {
     let n_w = model.weights.len();
     let mut w = vec![0.0f64; n_w];
     let mut acc = vec![0.0f64; n_w];
     let mut tw = vec![0.0f64; model.trans.len()];
     let mut tacc = vec![0.0f64; model.trans.len()];
     let mut c = 1.0f64;
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = which.to_vec();
     let mut rng = Rng(cfg.seed | 1);
     let mut scores: Vec<[f32; T]> = Vec::new();
     let mut last_eval = None;
@@ -408,7 +452,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
             None
         } else {
             let mut ev = Evaluation::default();
-            for s in &dev_data {
+            for s in dev_data {
                 let pred = model.decode(&s.feats, &s.offsets, &mut scores);
                 ev.add(&s.gold, &pred);
             }
@@ -418,6 +462,61 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         };
         progress(epoch + 1, cfg.epochs, f1);
     }
+    (model, last_eval)
+}
+
+/// Trains a model. `progress(epoch, epochs, dev F1)` is called after each epoch.
+pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
+    let (train, dev) = corpora(cfg)?;
+    let mut lists = build_lists(cfg)?;
+    if cfg.cluster_docs > 0 {
+        lists.clusters =
+            crate::clusters::build(&cfg.data, cfg.cluster_docs, &mut |m| progress_msg(m))?;
+    }
+    let mut data = prepare(&train, &lists);
+    if cfg.lexicon_docs > 0 {
+        // Self-training: a model without the lexicon tags the news, the lexicon is what it
+        // found; each further round retrains with the lexicon and tags the news again.
+        let texts = crate::lexicon::news_texts(&cfg.data, cfg.lexicon_docs)?;
+        let all: Vec<usize> = (0..data.len()).collect();
+        for round in 0..cfg.lexicon_rounds.max(1) {
+            let model = Model::new(cfg.buckets, lists.clone());
+            let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
+            let mut lexicons = crate::lexicon::build(&texts, &[first], &lists, cfg.threads);
+            lists.lexicon = lexicons.pop().unwrap_or_default();
+            progress_msg(&format!(
+                "lexicon round {}: {} articles tagged, {} stems",
+                round + 1,
+                texts.len(),
+                lists.lexicon.len()
+            ));
+            data = prepare(&train, &lists);
+        }
+    }
+    let mut dev_data = prepare(&dev, &lists);
+    let mut first_pass: Option<Model> = None;
+    let all: Vec<usize> = (0..data.len()).collect();
+    if cfg.history {
+        // Stacking: the first pass's tags of the training sentences come from models that
+        // did not see them (five contiguous folds), as unseen text's would.
+        let folds = 5;
+        let mut p1 = Vec::with_capacity(data.len());
+        for f in 0..folds {
+            let (a, b) = (data.len() * f / folds, data.len() * (f + 1) / folds);
+            let rest: Vec<usize> = all.iter().copied().filter(|&k| k < a || k >= b).collect();
+            let model = Model::new(cfg.buckets, lists.clone());
+            let m = perceptron(cfg, &data, &rest, model, &[], &mut |_, _, _| {}).0;
+            p1.extend(pass1(&m, &data[a..b]));
+        }
+        let model = Model::new(cfg.buckets, lists.clone());
+        let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
+        dev_data = add_history(&dev_data, &pass1(&first, &dev_data));
+        data = add_history(&data, &p1);
+        first_pass = Some(first);
+    }
+    let all: Vec<usize> = (0..data.len()).collect();
+    let (mut model, last_eval) =
+        perceptron(cfg, &data, &all, Model::new(cfg.buckets, lists), &dev_data, progress);
     // Calibrate the confidence temperature on the dev split; without one (the shipped model,
     // trained on all of ANERcorp train) use the value the dev-split experiment found.
     model.temperature = if dev_data.is_empty() {
@@ -431,6 +530,14 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
             *v = 0.0;
         }
     }
+    if let Some(mut first) = first_pass {
+        for v in &mut first.weights {
+            if v.abs() < 1e-3 {
+                *v = 0.0;
+            }
+        }
+        model.set_first(Weights { weights: first.weights, trans: first.trans });
+    }
     model.meta = serde_json::json!({
         "format": "rasd-ner averaged structured perceptron",
         "tags": crate::tags::TAGS,
@@ -441,6 +548,10 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         "dev_split": cfg.dev_split,
         "gazetteers": cfg.gazetteers,
         "cluster_docs": cfg.cluster_docs,
+        "lexicon_docs": cfg.lexicon_docs,
+        "lexicon_rounds": cfg.lexicon_rounds,
+        "history": cfg.history,
+        "lexicon_stems": model.lists.lexicon.len(),
         "temperature": model.temperature,
         "sentences": train.len(),
     })
