@@ -6,11 +6,9 @@
 //! `coarse × 1024 + fine`. Deterministic: no randomness beyond fixed-seed hashing.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
 
 use crate::analysis::{key_hash, Analyzer, Lists};
-use crate::errors::{Error, Result};
+use crate::errors::Result;
 
 /// Stems kept (the most frequent).
 const VOCAB: usize = 40_000;
@@ -23,10 +21,9 @@ const COARSE: usize = 64;
 const FINE: usize = 512;
 const ITERATIONS: usize = 12;
 
-/// Computes clusters for the stems of the unlabeled corpus (`data/unlabeled/*.jsonl`).
+/// Computes clusters for the stems of news texts (`lexicon::news_texts`, in file order).
 pub fn build(
-    data: &Path,
-    max_docs: usize,
+    texts: &[String],
     progress: &mut dyn FnMut(&str),
 ) -> Result<rustc_hash::FxHashMap<u64, u16>> {
     let lists = Lists::default();
@@ -35,44 +32,27 @@ pub fn build(
     let mut stems: Vec<String> = Vec::new();
     let mut freq: Vec<u64> = Vec::new();
     let mut docs: Vec<Vec<u32>> = Vec::new();
-    let dir = data.join("unlabeled");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
     let mut surface_cache: HashMap<String, u32> = HashMap::new();
-    'files: for path in files {
-        let file = std::fs::File::open(&path)
-            .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-        for line in BufReader::new(file).lines() {
-            let line = line.map_err(|e| Error::Io(e.to_string()))?;
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
-            let mut ids = Vec::new();
-            for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let id = match surface_cache.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let stem = an.gaz_key(word);
-                        let id = *stem_of.entry(stem.clone()).or_insert_with(|| {
-                            stems.push(stem);
-                            freq.push(0);
-                            (stems.len() - 1) as u32
-                        });
-                        surface_cache.insert(word.to_string(), id);
-                        id
-                    }
-                };
-                freq[id as usize] += 1;
-                ids.push(id);
-            }
-            docs.push(ids);
-            if docs.len() >= max_docs {
-                break 'files;
-            }
+    for text in texts {
+        let mut ids = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let id = match surface_cache.get(word) {
+                Some(&id) => id,
+                None => {
+                    let stem = an.gaz_key(word);
+                    let id = *stem_of.entry(stem.clone()).or_insert_with(|| {
+                        stems.push(stem);
+                        freq.push(0);
+                        (stems.len() - 1) as u32
+                    });
+                    surface_cache.insert(word.to_string(), id);
+                    id
+                }
+            };
+            freq[id as usize] += 1;
+            ids.push(id);
         }
+        docs.push(ids);
     }
     progress(&format!("clusters: {} documents, {} stems", docs.len(), stems.len()));
     // Rank stems by frequency (ties by text, for determinism).

@@ -112,16 +112,9 @@ impl Context {
 /// A token's context features (0 = none).
 pub type Extra = [u64; 3];
 
-/// The fraction bin (0–4) of `k` out of `n`.
+/// The bin (0–4) of the share `k` out of `n`; 4 = all of them.
 fn bin(k: u32, n: u32) -> u64 {
-    let p = k as f64 / n.max(1) as f64;
-    match p {
-        p if p < 0.2 => 0,
-        p if p < 0.5 => 1,
-        p if p < 0.8 => 2,
-        p if p < 1.0 => 3,
-        _ => 4,
-    }
+    crate::lexicon::share_bin(k, n, &[0.2, 0.5, 0.8, 1.0]) as u64
 }
 
 fn feature(tpl: u8, v: u64) -> u64 {

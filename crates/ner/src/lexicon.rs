@@ -31,17 +31,16 @@ pub const MIN_COUNT: u32 = 3;
 /// Longest sentence fed to the first-pass model (longer runs are cut).
 const MAX_SENTENCE: usize = 120;
 
+/// The bin of the share `k` out of `n`: how many of the ascending `edges` it reaches.
+pub fn share_bin(k: u32, n: u32, edges: &[f64]) -> u16 {
+    let p = k as f64 / n.max(1) as f64;
+    edges.iter().filter(|&&e| p >= e).count() as u16
+}
+
 #[cfg(feature = "train")]
 /// The fraction bin (0–4) of `k` out of `n`.
 fn fraction_bin(k: u32, n: u32) -> u16 {
-    let p = k as f64 / n.max(1) as f64;
-    match p {
-        p if p < 0.05 => 0,
-        p if p < 0.2 => 1,
-        p if p < 0.5 => 2,
-        p if p < 0.8 => 3,
-        _ => 4,
-    }
+    share_bin(k, n, &[0.05, 0.2, 0.5, 0.8])
 }
 
 #[cfg(feature = "train")]

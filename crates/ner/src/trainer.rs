@@ -469,20 +469,26 @@ fn perceptron(
 pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
     let (train, dev) = corpora(cfg)?;
     let mut lists = build_lists(cfg)?;
+    // The unlabeled news, read once for the clusters and the lexicon.
+    let texts = if cfg.cluster_docs.max(cfg.lexicon_docs) > 0 {
+        crate::lexicon::news_texts(&cfg.data, cfg.cluster_docs.max(cfg.lexicon_docs))?
+    } else {
+        Vec::new()
+    };
     if cfg.cluster_docs > 0 {
-        lists.clusters =
-            crate::clusters::build(&cfg.data, cfg.cluster_docs, &mut |m| progress_msg(m))?;
+        let docs = &texts[..cfg.cluster_docs.min(texts.len())];
+        lists.clusters = crate::clusters::build(docs, &mut |m| progress_msg(m))?;
     }
     let mut data = prepare(&train, &lists);
     if cfg.lexicon_docs > 0 {
         // Self-training: a model without the lexicon tags the news, the lexicon is what it
         // found; each further round retrains with the lexicon and tags the news again.
-        let texts = crate::lexicon::news_texts(&cfg.data, cfg.lexicon_docs)?;
+        let texts = &texts[..cfg.lexicon_docs.min(texts.len())];
         let all: Vec<usize> = (0..data.len()).collect();
         for round in 0..cfg.lexicon_rounds.max(1) {
             let model = Model::new(cfg.buckets, lists.clone());
             let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
-            let mut lexicons = crate::lexicon::build(&texts, &[first], &lists, cfg.threads);
+            let mut lexicons = crate::lexicon::build(texts, &[first], &lists, cfg.threads);
             lists.lexicon = lexicons.pop().unwrap_or_default();
             progress_msg(&format!(
                 "lexicon round {}: {} articles tagged, {} stems",
