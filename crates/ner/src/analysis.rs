@@ -30,6 +30,8 @@ pub mod flag {
     pub const PERSON_CUE: u16 = 1 << 9;
     /// Continent or world region.
     pub const CONTINENT: u16 = 1 << 10;
+    /// Listed places, and nationalities (no given names either).
+    pub const PLACE: u16 = COUNTRY | CITY | REGION | CONTINENT | DEMONYM;
     /// A prefix of a multi-word entry (internal to matching).
     pub const PREFIX: u16 = 1 << 15;
     /// All flags except PREFIX.
@@ -92,6 +94,8 @@ pub struct TokenInfo {
     pub key: String,
     /// The stem: the word without clitics (article included in the clitics).
     pub stem: String,
+    /// [`key_hash`] of the stem.
+    pub stem_hash: u64,
     /// Proclitics, e.g. `و+ب+ال`.
     pub pre: String,
     /// Attached pronoun.
@@ -197,16 +201,16 @@ impl<'a> Analyzer<'a> {
         let key: String = norm.chars().map(fold_lexicon).collect();
         let stem: String = stem.chars().map(fold_lexicon).collect();
         let shape = shape(norm);
-        let mut gaz = self.lists.gazetteer.get(&key_hash(&stem)).copied().unwrap_or(0) & flag::ALL;
+        let stem_hash = key_hash(&stem);
+        let mut gaz = self.lists.gazetteer.get(&stem_hash).copied().unwrap_or(0) & flag::ALL;
         // Titles and cues are listed with their article (الرئيس): look the full word up too,
         // without conjunctions and prepositions.
         let with_article = key.trim_start_matches(['و', 'ف']);
         gaz |= self.lists.gazetteer.get(&key_hash(with_article)).copied().unwrap_or(0)
             & (flag::TITLE | flag::PERSON_CUE | flag::ORG_HEAD);
-        let stem_hash = key_hash(&stem);
         let cluster = self.lists.clusters.get(&stem_hash).copied();
         let lex = self.lists.lexicon.get(&stem_hash).copied();
-        TokenInfo { key, stem, pre, suf, shape, gaz, multi: (0, false), cluster, lex }
+        TokenInfo { key, stem, stem_hash, pre, suf, shape, gaz, multi: (0, false), cluster, lex }
     }
 
     /// Longest multi-word gazetteer matches over stems.

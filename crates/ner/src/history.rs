@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{fnv, key_hash, TokenInfo};
+use crate::analysis::{fnv, TokenInfo};
 use crate::tags::{type_of, Tag};
 
 /// Sentences on each side that count as the same document when none is marked.
@@ -28,7 +28,7 @@ impl Pass1 {
     pub fn new(toks: &[TokenInfo], tags: Vec<Tag>) -> Pass1 {
         let stems = toks
             .iter()
-            .map(|t| if t.shape == 0 && !t.stem.is_empty() { key_hash(&t.stem) } else { 0 })
+            .map(|t| if t.shape == 0 && !t.stem.is_empty() { t.stem_hash } else { 0 })
             .collect();
         Pass1 { stems, tags }
     }

@@ -16,7 +16,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 #[cfg(feature = "train")]
-use crate::analysis::{key_hash, Analyzer, Lists};
+use crate::analysis::{flag, Analyzer, Lists};
 #[cfg(feature = "train")]
 use crate::errors::{Error, Result};
 #[cfg(feature = "train")]
@@ -145,78 +145,68 @@ pub fn news_texts(data: &Path, max_docs: usize) -> Result<Vec<String>> {
 }
 
 #[cfg(feature = "train")]
-/// Tags `texts` with each of `models` (all sharing the analysis `lists`) and returns one
-/// lexicon per model: stem hash → packed entry. Work is split over `threads` threads.
+/// Tags `texts` with `model` (analysed with `lists`) and returns the lexicon: stem hash →
+/// packed entry. Work is split over `threads` threads.
 pub fn build(
     texts: &[String],
-    models: &[Model],
+    model: &Model,
     lists: &Lists,
     threads: usize,
-) -> Vec<FxHashMap<u64, u16>> {
-    let threads = threads.max(1);
-    let chunk = texts.len().div_ceil(threads).max(1);
-    let partial: Vec<Vec<FxHashMap<u64, Counts>>> = std::thread::scope(|s| {
+) -> FxHashMap<u64, u16> {
+    let chunk = texts.len().div_ceil(threads.max(1)).max(1);
+    let partial: Vec<FxHashMap<u64, Counts>> = std::thread::scope(|s| {
         let handles: Vec<_> =
-            texts.chunks(chunk).map(|part| s.spawn(move || count(part, models, lists))).collect();
+            texts.chunks(chunk).map(|part| s.spawn(move || count(part, model, lists))).collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    (0..models.len())
-        .map(|m| {
-            let mut total: FxHashMap<u64, Counts> = FxHashMap::default();
-            for p in &partial {
-                for (&k, c) in &p[m] {
-                    let e = total.entry(k).or_insert([0; 5]);
-                    for i in 0..5 {
-                        e[i] += c[i];
-                    }
-                }
+    let mut total: FxHashMap<u64, Counts> = FxHashMap::default();
+    for p in &partial {
+        for (&k, c) in p {
+            let e = total.entry(k).or_insert([0; 5]);
+            for i in 0..5 {
+                e[i] += c[i];
             }
-            total.iter().filter_map(|(&k, c)| pack(c).map(|v| (k, v))).collect()
-        })
-        .collect()
+        }
+    }
+    total.iter().filter_map(|(&k, c)| pack(c).map(|v| (k, v))).collect()
 }
 
 #[cfg(feature = "train")]
-fn count(texts: &[String], models: &[Model], lists: &Lists) -> Vec<FxHashMap<u64, Counts>> {
+fn count(texts: &[String], model: &Model, lists: &Lists) -> FxHashMap<u64, Counts> {
     let an = Analyzer::new(lists);
-    let mut counts: Vec<FxHashMap<u64, Counts>> = vec![FxHashMap::default(); models.len()];
+    let mut counts: FxHashMap<u64, Counts> = FxHashMap::default();
     let mut scores: Vec<[f32; T]> = Vec::new();
+    // The (stem, type) of every word of an article.
+    let mut article: Vec<(u64, Option<usize>)> = Vec::new();
     for text in texts {
-        // Each model's (stem, type) of every word of the article.
-        let mut article: Vec<Vec<(u64, Option<usize>)>> = vec![Vec::new(); models.len()];
+        article.clear();
         for sent in sentences(text) {
             let toks = an.analyse(&sent);
             let (feats, offsets) = sentence_features(&toks);
-            let keys: Vec<Option<u64>> = toks
-                .iter()
-                .map(|t| (t.shape == 0 && !t.stem.is_empty()).then(|| key_hash(&t.stem)))
-                .collect();
-            for (m, model) in models.iter().enumerate() {
-                let tags = model.decode(&feats, &offsets, &mut scores);
-                for (i, (key, &tag)) in keys.iter().zip(&tags).enumerate() {
-                    let Some(key) = key else { continue };
-                    // A one-word place no list knows, right before a person's name, is
-                    // the person's given name (`ميلانيا ترامب`).
-                    let given = type_of(tag) == Some(PLACE)
-                        && tags.get(i + 1) == Some(&B_PERSON)
-                        && (i == 0 || type_of(tags[i - 1]) != Some(PLACE))
-                        && toks[i].gaz & PLACE_FLAGS == 0;
-                    article[m].push((*key, if given { Some(PERSON) } else { type_of(tag) }));
+            let tags = model.decode(&feats, &offsets, &mut scores);
+            for (i, (t, &tag)) in toks.iter().zip(&tags).enumerate() {
+                if t.shape != 0 || t.stem.is_empty() {
+                    continue;
                 }
+                // A one-word place no list knows, right before a person's name, is the
+                // person's given name (`ميلانيا ترامب`).
+                let given = type_of(tag) == Some(PLACE)
+                    && tags.get(i + 1) == Some(&B_PERSON)
+                    && (i == 0 || type_of(tags[i - 1]) != Some(PLACE))
+                    && t.gaz & flag::PLACE == 0;
+                article.push((t.stem_hash, if given { Some(PERSON) } else { type_of(tag) }));
             }
         }
-        for (m, words) in article.iter().enumerate() {
-            // One sense per article for people: a word tagged as a person once is one
-            // wherever the article repeats it (`دونالد ترامب` … `وقال ترامب`).
-            let people: rustc_hash::FxHashSet<u64> =
-                words.iter().filter(|(_, t)| *t == Some(PERSON)).map(|(k, _)| *k).collect();
-            for &(key, ty) in words {
-                let ty = if people.contains(&key) { Some(PERSON) } else { ty };
-                let e = counts[m].entry(key).or_insert([0; 5]);
-                e[0] += 1;
-                if let Some(t) = ty {
-                    e[t + 1] += 1;
-                }
+        // One sense per article for people: a word tagged as a person once is one wherever
+        // the article repeats it (`دونالد ترامب` … `وقال ترامب`).
+        let people: rustc_hash::FxHashSet<u64> =
+            article.iter().filter(|(_, t)| *t == Some(PERSON)).map(|(k, _)| *k).collect();
+        for &(key, ty) in &article {
+            let ty = if people.contains(&key) { Some(PERSON) } else { ty };
+            let e = counts.entry(key).or_insert([0; 5]);
+            e[0] += 1;
+            if let Some(t) = ty {
+                e[t + 1] += 1;
             }
         }
     }
@@ -230,14 +220,6 @@ const PERSON: usize = 0;
 const PLACE: usize = 1;
 #[cfg(feature = "train")]
 const B_PERSON: u8 = 1;
-/// Gazetteer flags of listed places.
-#[cfg(feature = "train")]
-const PLACE_FLAGS: u16 = crate::analysis::flag::COUNTRY
-    | crate::analysis::flag::CITY
-    | crate::analysis::flag::REGION
-    | crate::analysis::flag::CONTINENT
-    | crate::analysis::flag::DEMONYM;
-
 #[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;

@@ -210,28 +210,6 @@ impl Model {
         trans[prev.map_or(0, |p| p as usize + 1) * T + cur as usize]
     }
 
-    /// Best tag sequence of the first pass (the main weights when there is none).
-    pub fn decode_first(
-        &self,
-        feats: &[u64],
-        offsets: &[u32],
-        scores: &mut Vec<[f32; T]>,
-    ) -> Vec<Tag> {
-        let n = offsets.len().saturating_sub(1);
-        scores.clear();
-        let mut main = [0.0; T];
-        for i in 0..n {
-            let mut e = [0.0; T];
-            self.emissions_both(
-                &feats[offsets[i] as usize..offsets[i + 1] as usize],
-                &mut main,
-                &mut e,
-            );
-            scores.push(if self.has_first() { e } else { main });
-        }
-        viterbi(scores, |p, c| self.first_transition(p, c))
-    }
-
     /// Transition score from `prev` (`None` = start) to `cur`.
     #[inline]
     pub fn transition(&self, prev: Option<Tag>, cur: Tag) -> f32 {

@@ -184,6 +184,12 @@ impl Tagger {
         (tags, conf)
     }
 
+    /// Whether a word is a place (or a nationality) in the model's name lists.
+    pub fn is_listed_place(&self, word: &str) -> bool {
+        let lists = &self.model.lists;
+        lists.flags(&Analyzer::new(lists).gaz_key(word)) & flag::PLACE != 0
+    }
+
     /// Whether a word is a given name in the model's name lists.
     pub fn is_first_name(&self, word: &SplitWord) -> bool {
         let toks = Analyzer::new(&self.model.lists).analyse_split(std::slice::from_ref(word));
@@ -618,17 +624,10 @@ pub fn mentions(tagger: &Tagger, doc: &Doc, org_rule: bool) -> Vec<Mention> {
     // it reads (`ميلانيا ترامب`) and a piece it adds (`حموشي` after `عبد اللطيف`).
     out.sort_by_key(|m| m.span.start);
     let mut out = join_adjacent_people(tagger, text, out);
-    let lists = &tagger.model.lists;
-    let an = Analyzer::new(lists);
-    let listed_place = |w: &str| lists.flags(&an.gaz_key(w)) & PLACE_FLAGS != 0;
-    propagate(text, &sentences, &mut out, &listed_place);
+    propagate(text, &sentences, &mut out, &|w| tagger.is_listed_place(w));
     out.sort_by_key(|m| m.span.start);
     join_adjacent_people(tagger, text, out)
 }
-
-/// Gazetteer flags of listed places (and nationalities, which are no given names).
-const PLACE_FLAGS: u16 =
-    flag::COUNTRY | flag::CITY | flag::REGION | flag::CONTINENT | flag::DEMONYM;
 
 /// Corpus count from which the rest of a preposition-prefixed word is a common word.
 const PREPOSITION_COMMON: u32 = 100;
@@ -657,15 +656,10 @@ fn trim_person(text: &str, m: &mut Mention) {
 /// Two person mentions separated only by spaces are one name cut in two (`عبد اللطيف` +
 /// a propagated `حموشي`): they become one mention with the lower confidence.
 fn join_adjacent_people(tagger: &Tagger, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
-    let lists = &tagger.model.lists;
-    let an = Analyzer::new(lists);
     // A one-word "place" no place list knows, right before a person's name, is that
     // person's given name (`ميلانيا ترامب`, whose first word ends like ألمانيا).
-    let unlisted_place = |m: &Mention| {
-        m.label == "LOC"
-            && !m.name.contains(' ')
-            && lists.flags(&an.gaz_key(&m.name)) & PLACE_FLAGS == 0
-    };
+    let unlisted_place =
+        |m: &Mention| m.label == "LOC" && !m.name.contains(' ') && !tagger.is_listed_place(&m.name);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mut m in mentions {
         trim_person(text, &mut m);

@@ -488,8 +488,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         for round in 0..cfg.lexicon_rounds.max(1) {
             let model = Model::new(cfg.buckets, lists.clone());
             let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
-            let mut lexicons = crate::lexicon::build(texts, &[first], &lists, cfg.threads);
-            lists.lexicon = lexicons.pop().unwrap_or_default();
+            lists.lexicon = crate::lexicon::build(texts, &first, &lists, cfg.threads);
             progress_msg(&format!(
                 "lexicon round {}: {} articles tagged, {} stems",
                 round + 1,
