@@ -19,26 +19,21 @@ pub(crate) fn claim(s: &Sentence, ti: usize, date: Option<String>) -> Option<Eve
         .iter()
         .take(CLAIM_REACH)
         .find(|&&k| nominals().get(&search_key(&toks[k].form)) == Some(&"ASSAULT"))?;
-    let actor = |m: &Mention| matches!(m.label.as_str(), "PER" | "ORG") && !located(doc, m);
+    // The first person or organisation (not a place's) between two offsets.
+    let actor_between = |from: usize, to: usize| {
+        in_sentence
+            .iter()
+            .filter(|(_, m)| m.span.start >= from && m.span.end <= to)
+            .find(|(_, m)| matches!(m.label.as_str(), "PER" | "ORG") && !located(doc, m))
+            .map(|(i, _)| *i)
+    };
     let group = if s.has_pronoun(ti) {
         // `أعلن تنظيم داعش مسؤوليته`: the group between the verb of stating and the noun.
         let verb = stating_verb_before(s, ti)?;
-        in_sentence
-            .iter()
-            .filter(|(_, m)| {
-                m.span.start >= toks[verb].span.end && m.span.end <= toks[ti].span.start
-            })
-            .find(|(_, m)| actor(m))
-            .map(|(i, _)| *i)?
+        actor_between(toks[verb].span.end, toks[ti].span.start)?
     } else {
         // `تبنت حركة طالبان الهجوم`: the subject right after the verb.
-        in_sentence
-            .iter()
-            .filter(|(_, m)| {
-                m.span.start >= toks[ti].span.end && m.span.end <= toks[attack].span.start
-            })
-            .find(|(_, m)| actor(m))
-            .map(|(i, _)| *i)?
+        actor_between(toks[ti].span.end, toks[attack].span.start)?
     };
     let reach_end = words
         .iter()
