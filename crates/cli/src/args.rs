@@ -456,6 +456,10 @@ pub struct NerTrainArgs {
     /// Train without the second pass and its document-context features (for comparison).
     #[arg(long)]
     pub no_history: bool,
+    /// Each news occurrence counts toward the lexicon by the first model's marginal
+    /// probability of each type at this temperature (0 = by its Viterbi tag alone).
+    #[arg(long, default_value_t = 16.0)]
+    pub lexicon_soft: f32,
 }
 
 /// `rasd time`.

@@ -949,6 +949,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 lexicon_rounds: t.lexicon_rounds,
                 history: !t.no_history,
                 threads: t.threads,
+                lexicon_soft: (t.lexicon_soft > 0.0).then_some(t.lexicon_soft),
             };
             let started = Instant::now();
             let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |e, n, f1| match f1 {

@@ -45,15 +45,20 @@ fn fraction_bin(k: u32, n: u32) -> u16 {
 
 #[cfg(feature = "train")]
 /// Counts of one stem: occurrences, then how often it was tagged as each type of
-/// [`crate::tags::TYPES`].
+/// [`crate::tags::TYPES`], each occurrence weighing [`SCALE`] (a soft count gives each type
+/// its share of that).
 pub type Counts = [u32; 5];
+
+#[cfg(feature = "train")]
+/// The weight of one occurrence in [`Counts`].
+pub const SCALE: u32 = 1000;
 
 #[cfg(feature = "train")]
 /// Packs a stem's counts into an entry: bit 15 set, bits 0–1 the count bin (<10, <100,
 /// ≥100), then three bits per type with its fraction bin; `None` when the stem was seen
 /// too rarely.
 pub fn pack(c: &Counts) -> Option<u16> {
-    let n = c[0];
+    let n = c[0] / SCALE;
     if n < MIN_COUNT {
         return None;
     }
@@ -64,7 +69,7 @@ pub fn pack(c: &Counts) -> Option<u16> {
         _ => 2,
     };
     for (t, &k) in c[1..].iter().enumerate() {
-        v |= fraction_bin(k, n) << (2 + 3 * t);
+        v |= fraction_bin(k, c[0]) << (2 + 3 * t);
     }
     Some(v)
 }
@@ -146,17 +151,21 @@ pub fn news_texts(data: &Path, max_docs: usize) -> Result<Vec<String>> {
 
 #[cfg(feature = "train")]
 /// Tags `texts` with `model` (analysed with `lists`) and returns the lexicon: stem hash →
-/// packed entry. Work is split over `threads` threads.
+/// packed entry. Work is split over `threads` threads. With `soft` (a temperature), each
+/// occurrence counts toward every type by its marginal probability instead of its tag.
 pub fn build(
     texts: &[String],
     model: &Model,
     lists: &Lists,
     threads: usize,
+    soft: Option<f32>,
 ) -> FxHashMap<u64, u16> {
     let chunk = texts.len().div_ceil(threads.max(1)).max(1);
     let partial: Vec<FxHashMap<u64, Counts>> = std::thread::scope(|s| {
-        let handles: Vec<_> =
-            texts.chunks(chunk).map(|part| s.spawn(move || count(part, model, lists))).collect();
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| s.spawn(move || count(part, model, lists, soft)))
+            .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let mut total: FxHashMap<u64, Counts> = FxHashMap::default();
@@ -172,18 +181,25 @@ pub fn build(
 }
 
 #[cfg(feature = "train")]
-fn count(texts: &[String], model: &Model, lists: &Lists) -> FxHashMap<u64, Counts> {
+fn count(
+    texts: &[String],
+    model: &Model,
+    lists: &Lists,
+    soft: Option<f32>,
+) -> FxHashMap<u64, Counts> {
     let an = Analyzer::new(lists);
     let mut counts: FxHashMap<u64, Counts> = FxHashMap::default();
     let mut scores: Vec<[f32; T]> = Vec::new();
-    // The (stem, type) of every word of an article.
-    let mut article: Vec<(u64, Option<usize>)> = Vec::new();
+    // The (stem, type, soft shares of the types) of every word of an article.
+    let mut article: Vec<(u64, Option<usize>, [u32; 4])> = Vec::new();
     for text in texts {
         article.clear();
         for sent in sentences(text) {
             let toks = an.analyse(&sent);
             let (feats, offsets) = sentence_features(&toks);
             let tags = model.decode(&feats, &offsets, &mut scores);
+            let marg = soft
+                .map(|temp| crate::model::marginals(&scores, temp, |p, c| model.transition(p, c)));
             for (i, (t, &tag)) in toks.iter().zip(&tags).enumerate() {
                 if t.shape != 0 || t.stem.is_empty() {
                     continue;
@@ -194,19 +210,29 @@ fn count(texts: &[String], model: &Model, lists: &Lists) -> FxHashMap<u64, Count
                     && tags.get(i + 1) == Some(&B_PERSON)
                     && (i == 0 || type_of(tags[i - 1]) != Some(PLACE))
                     && t.gaz & flag::PLACE == 0;
-                article.push((t.stem_hash, if given { Some(PERSON) } else { type_of(tag) }));
+                let ty = if given { Some(PERSON) } else { type_of(tag) };
+                let shares = match &marg {
+                    Some(m) if !given => std::array::from_fn(|k| {
+                        ((m[i][1 + 2 * k] + m[i][2 + 2 * k]) * SCALE as f32).round() as u32
+                    }),
+                    _ => std::array::from_fn(|k| if ty == Some(k) { SCALE } else { 0 }),
+                };
+                article.push((t.stem_hash, ty, shares));
             }
         }
         // One sense per article for people: a word tagged as a person once is one wherever
         // the article repeats it (`دونالد ترامب` … `وقال ترامب`).
         let people: rustc_hash::FxHashSet<u64> =
-            article.iter().filter(|(_, t)| *t == Some(PERSON)).map(|(k, _)| *k).collect();
-        for &(key, ty) in &article {
-            let ty = if people.contains(&key) { Some(PERSON) } else { ty };
+            article.iter().filter(|(_, t, _)| *t == Some(PERSON)).map(|(k, _, _)| *k).collect();
+        for &(key, _, shares) in &article {
             let e = counts.entry(key).or_insert([0; 5]);
-            e[0] += 1;
-            if let Some(t) = ty {
-                e[t + 1] += 1;
+            e[0] += SCALE;
+            if people.contains(&key) {
+                e[1 + PERSON] += SCALE;
+            } else {
+                for k in 0..4 {
+                    e[1 + k] += shares[k];
+                }
             }
         }
     }
@@ -226,13 +252,14 @@ mod tests {
 
     #[test]
     fn packing_keeps_bins_and_drops_rare_stems() {
-        assert_eq!(pack(&[2, 2, 0, 0, 0]), None);
-        let e = pack(&[40, 36, 4, 0, 0]).unwrap();
+        let s = SCALE;
+        assert_eq!(pack(&[2 * s, 2 * s, 0, 0, 0]), None);
+        let e = pack(&[40 * s, 36 * s, 4 * s, 0, 0]).unwrap();
         assert_eq!(count_bin(e), 1);
         assert_eq!(type_bin(e, 0), 4);
         assert_eq!(type_bin(e, 1), 1);
         assert_eq!(type_bin(e, 2), 0);
-        let e = pack(&[500, 0, 0, 0, 0]).unwrap();
+        let e = pack(&[500 * s, 0, 0, 0, 0]).unwrap();
         assert_eq!(count_bin(e), 2);
         assert!((0..4).all(|t| type_bin(e, t) == 0));
     }

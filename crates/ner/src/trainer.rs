@@ -48,6 +48,11 @@ pub struct Config {
     pub threads: usize,
     /// Train a second pass with document-context features.
     pub history: bool,
+    /// Count each news occurrence toward the lexicon by the first model's marginal
+    /// probability of each type at this temperature, instead of by its Viterbi tag
+    /// (`None`). Words the first model half-recognises (`الناتو` with one training example)
+    /// then show how name-like the news finds them, not only whether they won.
+    pub lexicon_soft: Option<f32>,
 }
 
 impl Default for Config {
@@ -66,6 +71,7 @@ impl Default for Config {
             lexicon_rounds: 1,
             threads: 2,
             history: true,
+            lexicon_soft: Some(16.0),
         }
     }
 }
@@ -488,7 +494,8 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         for round in 0..cfg.lexicon_rounds.max(1) {
             let model = Model::new(cfg.buckets, lists.clone());
             let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
-            lists.lexicon = crate::lexicon::build(texts, &first, &lists, cfg.threads);
+            lists.lexicon =
+                crate::lexicon::build(texts, &first, &lists, cfg.threads, cfg.lexicon_soft);
             progress_msg(&format!(
                 "lexicon round {}: {} articles tagged, {} stems",
                 round + 1,
@@ -555,6 +562,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         "cluster_docs": cfg.cluster_docs,
         "lexicon_docs": cfg.lexicon_docs,
         "lexicon_rounds": cfg.lexicon_rounds,
+        "lexicon_soft": cfg.lexicon_soft,
         "history": cfg.history,
         "lexicon_stems": model.lists.lexicon.len(),
         "temperature": model.temperature,
