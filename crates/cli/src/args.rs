@@ -424,8 +424,10 @@ pub struct NerTrainArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
-    /// Hash buckets (rounded up to a power of two).
-    #[arg(long, default_value_t = 1 << 20)]
+    /// Hash buckets (rounded up to a power of two; at most 2^24, the most a model file may
+    /// hold).
+    #[arg(long, default_value_t = 1 << 20,
+          value_parser = clap::value_parser!(u32).range(1..=rasd_ner::model::MAX_BUCKETS as i64))]
     pub buckets: u32,
     /// Shuffling seed (its lowest bit is ignored: compare odd seeds, or seeds two apart).
     #[arg(long, default_value_t = 20260426)]

@@ -149,8 +149,7 @@ pub(crate) fn triggers() -> &'static HashMap<String, (&'static str, &'static str
         for line in lines(TRIGGERS) {
             let f: Vec<&str> = line.split('\t').collect();
             let [etype, mode, forms] = f.as_slice() else { continue };
-            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
-            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            let (etype, mode): (&'static str, &'static str) = (etype, mode);
             for form in forms.split('|').filter(|f| !f.contains('+')) {
                 map.insert(search_key(form.trim()), (etype, mode));
             }
@@ -208,8 +207,7 @@ pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
         for line in lines(TRIGGERS) {
             let f: Vec<&str> = line.split('\t').collect();
             let [etype, mode, forms] = f.as_slice() else { continue };
-            let etype: &'static str = Box::leak(etype.to_string().into_boxed_str());
-            let mode: &'static str = Box::leak(mode.to_string().into_boxed_str());
+            let (etype, mode): (&'static str, &'static str) = (etype, mode);
             for form in forms.split('|') {
                 let Some((a, b)) = form.trim().split_once('+') else { continue };
                 let seconds = match b.strip_prefix('@') {
@@ -351,11 +349,11 @@ pub(crate) fn key_set(data: &str) -> HashSet<String> {
 }
 
 /// `TYPE<TAB>form|form…` lines → search key of each form → type.
-pub(crate) fn typed_forms(data: &str) -> HashMap<String, &'static str> {
+pub(crate) fn typed_forms(data: &'static str) -> HashMap<String, &'static str> {
     let mut map = HashMap::new();
     for line in lines(data) {
         let Some((etype, forms)) = line.split_once('\t') else { continue };
-        let etype: &'static str = Box::leak(etype.trim().to_string().into_boxed_str());
+        let etype = etype.trim();
         for form in forms.split('|') {
             map.insert(search_key(form.trim()), etype);
         }

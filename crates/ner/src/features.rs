@@ -149,7 +149,9 @@ pub fn sentence_features(toks: &[TokenInfo]) -> (Vec<u64>, Vec<u32>) {
     (feats, offsets)
 }
 
-/// Appends the non-zero features of `extra[i]` to token `i`'s in a flattened sentence.
+/// Appends the non-zero features of `extra[i]` to token `i`'s in a flattened sentence
+/// (training; tagging adds them to the emission scores directly).
+#[cfg(feature = "train")]
 pub fn append_features(feats: &mut Vec<u64>, offsets: &mut Vec<u32>, extra: &[[u64; 3]]) {
     let n = offsets.len().saturating_sub(1);
     let mut out = Vec::with_capacity(feats.len() + extra.len() * 3);

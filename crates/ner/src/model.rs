@@ -19,6 +19,9 @@ use crate::tags::{allowed, Tag, T};
 pub const MAGIC: &[u8; 8] = b"RASDNER\0";
 /// The format version this build reads and writes.
 pub const VERSION: u32 = 2;
+/// The most hash buckets a model file may declare (1 GiB of rows read for tagging); a
+/// corrupt count is refused before anything is allocated for it.
+pub const MAX_BUCKETS: u32 = 1 << 24;
 
 /// The weights of a first pass whose tags feed the document-context features
 /// ([`crate::history`]) of the main weights.
@@ -284,14 +287,14 @@ impl Model {
         let meta = String::from_utf8(c.take(meta_len)?.to_vec())
             .map_err(|_| Error::InvalidModel("metadata is not UTF-8".into()))?;
         let buckets = c.u32()?;
-        if !buckets.is_power_of_two() || buckets > 1 << 26 {
+        if !buckets.is_power_of_two() || buckets > MAX_BUCKETS {
             return Err(Error::InvalidModel(format!("bad bucket count {buckets}")));
         }
         let mut model = Model {
             buckets,
             weights: Vec::new(),
             stride: T,
-            packed: vec![Row([0; 32]); buckets as usize],
+            packed: Vec::new(),
             trans: vec![0.0; (T + 1) * T],
             first_trans: None,
             lists: Lists::default(),
@@ -311,14 +314,19 @@ impl Model {
             }
             x => return Err(Error::InvalidModel(format!("bad pass count {x}"))),
         }
-        read_weights(&mut c, &mut model.packed, 0, &mut model.trans)?;
+        // Weights are collected first and the rows allocated only once the whole file has
+        // been read, so that a corrupt bucket count in a short file costs nothing.
+        let rows = buckets as usize;
+        let main = read_weights(&mut c, rows, &mut model.trans)?;
+        let mut first = Vec::new();
         if let Some(mut trans) = model.first_trans.take() {
-            read_weights(&mut c, &mut model.packed, T, &mut trans)?;
+            first = read_weights(&mut c, rows, &mut trans)?;
             model.first_trans = Some(trans);
         }
         for which in 0..3 {
             let n = c.u64()? as usize;
-            if n > bytes.len() {
+            // Each entry takes 10 bytes.
+            if n > (bytes.len() - c.at) / 10 {
                 return Err(Error::InvalidModel("truncated list".into()));
             }
             let map = match which {
@@ -335,6 +343,12 @@ impl Model {
         }
         if c.at != bytes.len() {
             return Err(Error::InvalidModel("trailing bytes after the model".into()));
+        }
+        model.packed = vec![Row([0; 32]); rows];
+        for (offset, pairs) in [(0, main), (T, first)] {
+            for (i, v) in pairs {
+                model.packed[i as usize / T].0[offset + i as usize % T] = to_bf16(v);
+            }
         }
         Ok(model)
     }
@@ -368,21 +382,27 @@ fn write_weights(
     w.write_all(&buf).map_err(io)
 }
 
-/// Reads what [`write_weights`] wrote into the packed rows, `offset` floats into each.
-fn read_weights(c: &mut Cursor, rows: &mut [Row], offset: usize, trans: &mut [f32]) -> Result<()> {
+/// Reads what [`write_weights`] wrote: the (index, value) pairs, each index checked against
+/// `rows` buckets, and the transitions into `trans`.
+fn read_weights(c: &mut Cursor, rows: usize, trans: &mut [f32]) -> Result<Vec<(u32, f32)>> {
     let nz = c.u64()? as usize;
+    // Each pair takes 8 bytes: a count the file cannot hold is refused before allocating.
+    if nz > c.b.len().saturating_sub(c.at) / 8 {
+        return Err(Error::InvalidModel("truncated model file".into()));
+    }
+    let mut pairs = Vec::with_capacity(nz);
     for _ in 0..nz {
-        let i = c.u32()? as usize;
+        let i = c.u32()?;
         let v = c.f32()?;
-        let row = rows
-            .get_mut(i / T)
-            .ok_or_else(|| Error::InvalidModel("weight index out of range".into()))?;
-        row.0[offset + i % T] = to_bf16(v);
+        if i as usize / T >= rows {
+            return Err(Error::InvalidModel("weight index out of range".into()));
+        }
+        pairs.push((i, v));
     }
     for t in trans.iter_mut() {
         *t = c.f32()?;
     }
-    Ok(())
+    Ok(pairs)
 }
 
 struct Cursor<'a> {
