@@ -902,9 +902,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
             let started = Instant::now();
             let mut ev = rasd_ner::metrics::Evaluation::default();
             let mut tokens = 0;
-            let words: Vec<&Vec<String>> = sentences.iter().map(|s| &s.tokens).collect();
-            let words: Vec<Vec<&str>> =
-                words.iter().map(|w| w.iter().map(String::as_str).collect()).collect();
+            let words: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
             for (s, (tags, _)) in sentences.iter().zip(tagger.tag_run(&words, a.rules)) {
                 tokens += s.tokens.len();
                 ev.add(&s.tags, &tags);
@@ -922,8 +920,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
         Some(NerCommand::Tag { conll }) => {
             let tagger = load_tagger(a.model.as_deref())?;
             let sentences = rasd_ner::conll::read(&conll, false)?;
-            let words: Vec<Vec<&str>> =
-                sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+            let words: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
             let tagged = tagger.tag_run(&words, a.rules);
             for (i, (s, (tags, _))) in sentences.iter().zip(tagged).enumerate() {
                 if i > 0 {

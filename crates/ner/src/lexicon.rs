@@ -24,7 +24,7 @@ use crate::features::sentence_features;
 #[cfg(feature = "train")]
 use crate::model::Model;
 #[cfg(feature = "train")]
-use crate::tags::{type_of, T};
+use crate::tags::{begin, type_of, LOC, PERS, T};
 
 /// A stem needs this many occurrences in the news to get an entry.
 pub const MIN_COUNT: u32 = 3;
@@ -166,7 +166,11 @@ pub fn build(
             .chunks(chunk)
             .map(|part| s.spawn(move || count(part, model, lists, soft)))
             .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        // A thread that panicked would silently leave its articles out: pass the panic on.
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     });
     let mut total: FxHashMap<u64, Counts> = FxHashMap::default();
     for p in &partial {
@@ -206,11 +210,11 @@ fn count(
                 }
                 // A one-word place no list knows, right before a person's name, is the
                 // person's given name (`ميلانيا ترامب`).
-                let given = type_of(tag) == Some(PLACE)
-                    && tags.get(i + 1) == Some(&B_PERSON)
-                    && (i == 0 || type_of(tags[i - 1]) != Some(PLACE))
+                let given = type_of(tag) == Some(LOC)
+                    && tags.get(i + 1) == Some(&begin(PERS))
+                    && (i == 0 || type_of(tags[i - 1]) != Some(LOC))
                     && t.gaz & flag::PLACE == 0;
-                let ty = if given { Some(PERSON) } else { type_of(tag) };
+                let ty = if given { Some(PERS) } else { type_of(tag) };
                 let shares = match &marg {
                     Some(m) if !given => std::array::from_fn(|k| {
                         ((m[i][1 + 2 * k] + m[i][2 + 2 * k]) * SCALE as f32).round() as u32
@@ -223,12 +227,12 @@ fn count(
         // One sense per article for people: a word tagged as a person once is one wherever
         // the article repeats it (`دونالد ترامب` … `وقال ترامب`).
         let people: rustc_hash::FxHashSet<u64> =
-            article.iter().filter(|(_, t, _)| *t == Some(PERSON)).map(|(k, _, _)| *k).collect();
+            article.iter().filter(|(_, t, _)| *t == Some(PERS)).map(|(k, _, _)| *k).collect();
         for &(key, _, shares) in &article {
             let e = counts.entry(key).or_insert([0; 5]);
             e[0] += SCALE;
             if people.contains(&key) {
-                e[1 + PERSON] += SCALE;
+                e[1 + PERS] += SCALE;
             } else {
                 for k in 0..4 {
                     e[1 + k] += shares[k];
@@ -239,13 +243,6 @@ fn count(
     counts
 }
 
-/// The person and place types' indices in [`crate::tags::TYPES`], and B-PERS.
-#[cfg(feature = "train")]
-const PERSON: usize = 0;
-#[cfg(feature = "train")]
-const PLACE: usize = 1;
-#[cfg(feature = "train")]
-const B_PERSON: u8 = 1;
 #[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;

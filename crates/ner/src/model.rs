@@ -290,17 +290,8 @@ impl Model {
         if !buckets.is_power_of_two() || buckets > MAX_BUCKETS {
             return Err(Error::InvalidModel(format!("bad bucket count {buckets}")));
         }
-        let mut model = Model {
-            buckets,
-            weights: Vec::new(),
-            stride: T,
-            packed: Vec::new(),
-            trans: vec![0.0; (T + 1) * T],
-            first_trans: None,
-            lists: Lists::default(),
-            meta: String::new(),
-            temperature: 1.0,
-        };
+        // No training weights: a model read for tagging keeps `packed` rows (filled below).
+        let mut model = Model { buckets, weights: Vec::new(), ..Model::new(1, Lists::default()) };
         model.meta = meta;
         model.temperature = c.f32()?;
         if !(model.temperature.is_finite() && model.temperature > 0.0) {

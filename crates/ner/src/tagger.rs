@@ -9,7 +9,7 @@ use crate::errors::{Error, Result};
 use crate::features::sentence_features;
 use crate::history::Pass1;
 use crate::model::{viterbi, Model};
-use crate::tags::{spans, Tag, T, TYPES};
+use crate::tags::{begin, inside, is_inside, spans, type_of, Tag, LOC, ORG, T, TYPES};
 
 /// The model shipped with rasd (trained by `rasd ner train`).
 const BUILTIN: &[u8] = include_bytes!("../model/ner.bin");
@@ -85,13 +85,13 @@ impl Tagger {
 
     /// Tags a run of sentences with no document marks (a CoNLL file): the document context
     /// of each sentence is the [`crate::history::WINDOW`] sentences on each side.
-    pub fn tag_run<S: AsRef<str>>(
+    pub fn tag_run<W: AsRef<[S]>, S: AsRef<str>>(
         &self,
-        sentences: &[Vec<S>],
+        sentences: &[W],
         org_rule: bool,
     ) -> Vec<(Vec<Tag>, Vec<f32>)> {
         let an = Analyzer::new(&self.model.lists);
-        let toks = sentences.iter().map(|s| an.analyse(s)).collect();
+        let toks = sentences.iter().map(|s| an.analyse(s.as_ref())).collect();
         self.tag_analysed(toks, Some(crate::history::WINDOW), org_rule)
     }
 
@@ -284,16 +284,10 @@ fn folded(s: &str) -> String {
     s.chars().map(rasd_text::fold_lexicon).collect()
 }
 
-/// News outlets the model misses, after a head word from `data/media_heads.txt`: a name in
-/// brackets or quotes (`موقع (ميدل إيست أونلاين)` → ORG `ميدل إيست أونلاين`), or one to three
-/// words closed by an adjective from `data/media_adjectives.txt` (`شبكة رؤية
-/// الإخبارية` → ORG, head included). A bracketed name is an outlet whatever the model said
-/// (`موقع (عرب بوست)`, not a person `بوست`); the other pattern only takes untagged words.
 /// A listed country left untagged next to a tagged country it is joined to by و is a
 /// country too (`في مالي وبوركينا فاسو`: `مالي` is also the adjective "financial", which the
 /// news' lexicon knows better). Only a bare word, without the article (`المالي`).
 fn coordinated_countries(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
-    const B_LOC: Tag = 3;
     let country = |t: &TokenInfo| (t.gaz | t.multi.0) & flag::COUNTRY != 0;
     for i in 0..toks.len() {
         let t = &toks[i];
@@ -302,13 +296,13 @@ fn coordinated_countries(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32])
         }
         let next = toks
             .get(i + 1)
-            .is_some_and(|n| n.pre.starts_with('و') && tags[i + 1] == B_LOC && country(n));
+            .is_some_and(|n| n.pre.starts_with('و') && tags[i + 1] == begin(LOC) && country(n));
         let prev = i > 0
             && t.pre.starts_with('و')
-            && crate::tags::type_of(tags[i - 1]) == Some(1)
+            && type_of(tags[i - 1]) == Some(LOC)
             && country(&toks[i - 1]);
         if next || prev {
-            tags[i] = B_LOC;
+            tags[i] = begin(LOC);
             conf[i] = conf[i].min(RULE_CONFIDENCE);
         }
     }
@@ -319,24 +313,22 @@ fn coordinated_countries(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32])
 /// الشرقية`), unless the words before head an organisation (`بنك مصر`) or the run is a
 /// listed multi-word name.
 fn split_run_on_places(toks: &[TokenInfo], tags: &mut [Tag]) {
-    const B_LOC: Tag = 3;
-    const I_LOC: Tag = 4;
     let mut i = 1;
     while i < toks.len() {
-        let inside = tags[i] != 0 && tags[i].is_multiple_of(2);
+        let within = is_inside(tags[i]);
         let (t, prev) = (&toks[i], &toks[i - 1]);
         let country = t.gaz & flag::COUNTRY != 0 && t.gaz & flag::DEMONYM == 0;
         let city_after_country = t.gaz & flag::CITY != 0
             && prev.gaz & flag::COUNTRY != 0
-            && crate::tags::type_of(tags[i - 1]) == Some(1)
-            && (i < 2 || crate::tags::type_of(tags[i - 2]) != Some(1));
+            && type_of(tags[i - 1]) == Some(LOC)
+            && (i < 2 || type_of(tags[i - 2]) != Some(LOC));
         let joined = t.multi.0 != 0 && !t.multi.1;
         let head = prev.gaz & (flag::ORG_HEAD | flag::TITLE) != 0;
-        if inside && (country || city_after_country) && !joined && !head && t.pre.is_empty() {
-            tags[i] = B_LOC;
+        if within && (country || city_after_country) && !joined && !head && t.pre.is_empty() {
+            tags[i] = begin(LOC);
             let mut j = i + 1;
-            while j < toks.len() && tags[j] != 0 && tags[j].is_multiple_of(2) {
-                tags[j] = I_LOC;
+            while j < toks.len() && is_inside(tags[j]) {
+                tags[j] = inside(LOC);
                 j += 1;
             }
             i = j;
@@ -346,8 +338,13 @@ fn split_run_on_places(toks: &[TokenInfo], tags: &mut [Tag]) {
     }
 }
 
+/// News outlets the model misses, after a head word from `data/media_heads.txt`: a name in
+/// brackets or quotes (`موقع (ميدل إيست أونلاين)` → ORG `ميدل إيست أونلاين`), or one to three
+/// words closed by an adjective from `data/media_adjectives.txt` (`شبكة رؤية
+/// الإخبارية` → ORG, head included). A bracketed name is an outlet whatever the model said
+/// (`موقع (عرب بوست)`, not a person `بوست`); the other pattern only takes untagged words.
 fn media_names(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
-    let (b_org, i_org) = (5, 6);
+    let (b_org, i_org) = (begin(ORG), inside(ORG));
     let is_head = |t: &TokenInfo| t.shape == 0 && media_heads().contains(&folded(&t.stem));
     let opening = |t: &TokenInfo| matches!(t.stem.as_str(), "(" | "«" | "\"" | "“");
     let closing = |t: &TokenInfo| matches!(t.stem.as_str(), ")" | "»" | "\"" | "”");
@@ -409,7 +406,7 @@ const RULE_CONFIDENCE: f32 = 0.6;
 /// followed by definite words or ل-phrases (المديرية العامة للأمن الوطني، مكتب التحقيقات
 /// الفيدرالي، مجلس الشيوخ). Applied only where the model found nothing but O or ORG.
 fn org_phrases(toks: &[TokenInfo], tags: &mut [Tag], conf: &mut [f32]) {
-    let (b_org, i_org) = (5, 6);
+    let (b_org, i_org) = (begin(ORG), inside(ORG));
     let mut i = 0;
     while i < toks.len() {
         if toks[i].gaz & flag::ORG_HEAD == 0 || toks[i].shape != 0 {

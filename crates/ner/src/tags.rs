@@ -13,6 +13,23 @@ pub const TYPES: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
 /// A tag index into [`TAGS`].
 pub type Tag = u8;
 
+/// Type indices into [`TYPES`].
+pub const PERS: usize = 0;
+/// See [`PERS`].
+pub const LOC: usize = 1;
+/// See [`PERS`].
+pub const ORG: usize = 2;
+
+/// The `B-` tag of type `ty` (an index into [`TYPES`]).
+pub const fn begin(ty: usize) -> Tag {
+    1 + 2 * ty as Tag
+}
+
+/// The `I-` tag of type `ty`.
+pub const fn inside(ty: usize) -> Tag {
+    2 + 2 * ty as Tag
+}
+
 /// Parses a tag as written in CoNLL files (`B-PER` and `B-PERS`, `B-MIS` and `B-MISC`,
 /// `O`); `None` for anything else.
 pub fn parse(s: &str) -> Option<Tag> {
@@ -91,5 +108,7 @@ mod tests {
         assert!(!allowed(Some(3), 2));
         assert!(!allowed(None, 2));
         assert!(allowed(None, 1));
+        assert_eq!((begin(LOC), inside(LOC), begin(ORG)), (3, 4, 5));
+        assert_eq!((type_of(begin(PERS)), is_inside(inside(ORG))), (Some(PERS), true));
     }
 }

@@ -471,6 +471,22 @@ fn perceptron(
     (model, last_eval)
 }
 
+/// A perceptron over `data[k]` for `k` in `which`, from an empty model over `lists`, with no
+/// dev set and no progress reports (the first pass, its folds and the lexicon's tagger).
+fn fit(cfg: &Config, data: &[Prepared], which: &[usize], lists: &Lists) -> Model {
+    let model = Model::new(cfg.buckets, lists.clone());
+    perceptron(cfg, data, which, model, &[], &mut |_, _, _| {}).0
+}
+
+/// Zeroes weights too small to matter, to keep the model file small.
+fn prune(weights: &mut [f32]) {
+    for v in weights {
+        if v.abs() < 1e-3 {
+            *v = 0.0;
+        }
+    }
+}
+
 /// Trains a model. `progress(epoch, epochs, dev F1)` is called after each epoch.
 pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
     let (train, dev) = corpora(cfg)?;
@@ -492,8 +508,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         let texts = &texts[..cfg.lexicon_docs.min(texts.len())];
         let all: Vec<usize> = (0..data.len()).collect();
         for round in 0..cfg.lexicon_rounds.max(1) {
-            let model = Model::new(cfg.buckets, lists.clone());
-            let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
+            let first = fit(cfg, &data, &all, &lists);
             lists.lexicon =
                 crate::lexicon::build(texts, &first, &lists, cfg.threads, cfg.lexicon_soft);
             progress_msg(&format!(
@@ -516,12 +531,9 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         for f in 0..folds {
             let (a, b) = (data.len() * f / folds, data.len() * (f + 1) / folds);
             let rest: Vec<usize> = all.iter().copied().filter(|&k| k < a || k >= b).collect();
-            let model = Model::new(cfg.buckets, lists.clone());
-            let m = perceptron(cfg, &data, &rest, model, &[], &mut |_, _, _| {}).0;
-            p1.extend(pass1(&m, &data[a..b]));
+            p1.extend(pass1(&fit(cfg, &data, &rest, &lists), &data[a..b]));
         }
-        let model = Model::new(cfg.buckets, lists.clone());
-        let first = perceptron(cfg, &data, &all, model, &[], &mut |_, _, _| {}).0;
+        let first = fit(cfg, &data, &all, &lists);
         dev_data = add_history(&dev_data, &pass1(&first, &dev_data));
         data = add_history(&data, &p1);
         first_pass = Some(first);
@@ -536,18 +548,9 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
     } else {
         calibrate(&model, &dev_data, cfg.temperature)
     };
-    // Drop weights too small to matter, to keep the model file small.
-    for v in &mut model.weights {
-        if v.abs() < 1e-3 {
-            *v = 0.0;
-        }
-    }
+    prune(&mut model.weights);
     if let Some(mut first) = first_pass {
-        for v in &mut first.weights {
-            if v.abs() < 1e-3 {
-                *v = 0.0;
-            }
-        }
+        prune(&mut first.weights);
         model.set_first(Weights { weights: first.weights, trans: first.trans });
     }
     model.meta = serde_json::json!({
