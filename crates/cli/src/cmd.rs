@@ -938,7 +938,8 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 buckets: t.buckets,
                 seed: t.seed,
                 extra: t.extra.clone(),
-                dev_split: t.dev_split,
+                dev_split: t.dev_split || t.dev_fold.is_some(),
+                dev_fold: t.dev_fold.map_or(9, usize::from),
                 gazetteers: !t.no_gazetteers,
                 cluster_docs: t.cluster_docs,
                 temperature: None,
@@ -957,7 +958,10 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 None => eprintln!("epoch {e}/{n} ({:.0} s)", started.elapsed().as_secs_f64()),
             })?;
             if let Some(ev) = eval {
-                write!(out, "dev (last tenth of ANERcorp train):\n{}", ev.report())?;
+                match t.dev_fold {
+                    Some(k) => write!(out, "dev (tenth {k} of ANERcorp train):\n{}", ev.report())?,
+                    None => write!(out, "dev (last tenth of ANERcorp train):\n{}", ev.report())?,
+                }
             }
             let mut buf = Vec::new();
             model.write(&mut buf)?;
