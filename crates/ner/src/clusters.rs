@@ -20,6 +20,10 @@ const DIM: usize = 160;
 const COARSE: usize = 64;
 const FINE: usize = 512;
 const ITERATIONS: usize = 12;
+/// k-means runs from different starting words; the clustering with the highest objective
+/// is kept. One run's start alone moved dev F1 by half a point to a point (session 16);
+/// the best of four moved it by a tenth.
+const STARTS: usize = 4;
 
 /// Computes clusters for the stems of news texts (`lexicon::news_texts`, in file order).
 pub fn build(
@@ -165,13 +169,45 @@ fn normalise(v: &mut [f32; DIM]) {
     }
 }
 
-/// Spherical k-means, initialised with evenly spaced words of the frequency ranking.
+/// Spherical k-means, the best of [`STARTS`] runs (by the summed similarity of each word to
+/// its centre; the first run wins ties).
 fn kmeans(vecs: &[[f32; DIM]], k: usize) -> Vec<usize> {
+    if vecs.is_empty() {
+        return Vec::new();
+    }
+    let spacing = vecs.len() / k.max(1);
+    // The runs are independent: one thread each, compared in start order afterwards, so the
+    // result does not depend on the threads.
+    let runs: Vec<(f64, Vec<usize>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..STARTS)
+            .map(|s| scope.spawn(move || kmeans_from(vecs, k, s * spacing / STARTS)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for (objective, assign) in runs {
+        if best.as_ref().is_none_or(|b| objective > b.0) {
+            best = Some((objective, assign));
+        }
+    }
+    best.map(|b| b.1).unwrap_or_default()
+}
+
+/// One spherical k-means run, initialised with evenly spaced words of the frequency
+/// ranking from word `offset`; returns the objective of the last assignment and the
+/// assignment.
+fn kmeans_from(vecs: &[[f32; DIM]], k: usize, offset: usize) -> (f64, Vec<usize>) {
     let n = vecs.len();
     let k = k.min(n.max(1));
-    let mut centres: Vec<[f32; DIM]> = (0..k).map(|i| vecs[i * n / k]).collect();
+    let mut centres: Vec<[f32; DIM]> =
+        (0..k).map(|i| vecs[(i * n / k + offset) % n.max(1)]).collect();
     let mut assign = vec![0usize; n];
+    let mut objective = 0.0f64;
     for _ in 0..ITERATIONS {
+        objective = 0.0;
         for (i, v) in vecs.iter().enumerate() {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
@@ -183,6 +219,7 @@ fn kmeans(vecs: &[[f32; DIM]], k: usize) -> Vec<usize> {
                 }
             }
             assign[i] = arg;
+            objective += best as f64;
         }
         let mut sums = vec![[0.0f32; DIM]; k];
         for (i, v) in vecs.iter().enumerate() {
@@ -197,5 +234,35 @@ fn kmeans(vecs: &[[f32; DIM]], k: usize) -> Vec<usize> {
             }
         }
     }
-    assign
+    (objective, assign)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A unit vector along axis `a`, nudged towards axis `b` by `t`.
+    fn v(a: usize, b: usize, t: f32) -> [f32; DIM] {
+        let mut x = [0.0; DIM];
+        x[a] = 1.0;
+        x[b] = t;
+        normalise(&mut x);
+        x
+    }
+
+    #[test]
+    fn kmeans_groups_directions_whatever_the_start() {
+        // Three tight groups around axes 0, 1 and 2, interleaved in the ranking.
+        let vecs: Vec<[f32; DIM]> =
+            (0..30).map(|i| v(i % 3, 3 + i % 5, 0.05 * (i / 3) as f32)).collect();
+        let a = kmeans(&vecs, 3);
+        assert_eq!(a.len(), 30);
+        for i in 0..30 {
+            assert_eq!(a[i], a[i % 3], "word {i} left its group");
+        }
+        assert_ne!(a[0], a[1]);
+        assert_ne!(a[1], a[2]);
+        assert_ne!(a[0], a[2]);
+        assert!(kmeans(&[], 3).is_empty());
+    }
 }
