@@ -958,10 +958,8 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 None => eprintln!("epoch {e}/{n} ({:.0} s)", started.elapsed().as_secs_f64()),
             })?;
             if let Some(ev) = eval {
-                match t.dev_fold {
-                    Some(k) => write!(out, "dev (tenth {k} of ANERcorp train):\n{}", ev.report())?,
-                    None => write!(out, "dev (last tenth of ANERcorp train):\n{}", ev.report())?,
-                }
+                let tenth = t.dev_fold.map_or("last tenth".to_string(), |k| format!("tenth {k}"));
+                write!(out, "dev ({tenth} of ANERcorp train):\n{}", ev.report())?;
             }
             let mut buf = Vec::new();
             model.write(&mut buf)?;

@@ -149,7 +149,7 @@ pub(crate) fn triggers() -> &'static HashMap<String, (&'static str, &'static str
         for line in lines(TRIGGERS) {
             let f: Vec<&str> = line.split('\t').collect();
             let [etype, mode, forms] = f.as_slice() else { continue };
-            let (etype, mode): (&'static str, &'static str) = (etype, mode);
+            let (etype, mode) = (*etype, *mode);
             for form in forms.split('|').filter(|f| !f.contains('+')) {
                 map.insert(search_key(form.trim()), (etype, mode));
             }
@@ -207,7 +207,7 @@ pub(crate) fn phrase_triggers() -> &'static PhraseTriggers {
         for line in lines(TRIGGERS) {
             let f: Vec<&str> = line.split('\t').collect();
             let [etype, mode, forms] = f.as_slice() else { continue };
-            let (etype, mode): (&'static str, &'static str) = (etype, mode);
+            let (etype, mode) = (*etype, *mode);
             for form in forms.split('|') {
                 let Some((a, b)) = form.trim().split_once('+') else { continue };
                 let seconds = match b.strip_prefix('@') {

@@ -187,23 +187,16 @@ fn kmeans(vecs: &[[f32; DIM]], k: usize) -> Vec<usize> {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    for (objective, assign) in runs {
-        if best.as_ref().is_none_or(|b| objective > b.0) {
-            best = Some((objective, assign));
-        }
-    }
-    best.map(|b| b.1).unwrap_or_default()
+    runs.into_iter().reduce(|a, b| if b.0 > a.0 { b } else { a }).map(|b| b.1).unwrap_or_default()
 }
 
 /// One spherical k-means run, initialised with evenly spaced words of the frequency
 /// ranking from word `offset`; returns the objective of the last assignment and the
-/// assignment.
+/// assignment. `vecs` is not empty.
 fn kmeans_from(vecs: &[[f32; DIM]], k: usize, offset: usize) -> (f64, Vec<usize>) {
     let n = vecs.len();
-    let k = k.min(n.max(1));
-    let mut centres: Vec<[f32; DIM]> =
-        (0..k).map(|i| vecs[(i * n / k + offset) % n.max(1)]).collect();
+    let k = k.min(n);
+    let mut centres: Vec<[f32; DIM]> = (0..k).map(|i| vecs[(i * n / k + offset) % n]).collect();
     let mut assign = vec![0usize; n];
     let mut objective = 0.0f64;
     for _ in 0..ITERATIONS {
