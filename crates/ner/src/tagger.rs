@@ -470,10 +470,31 @@ impl Component for NerLayer {
         let mut found = mentions(tagger, doc, true);
         cut_at_dates(doc, &mut found);
         take_facility_heads(doc, &mut found);
-        found.retain(|m| !is_title_plural(&m.name));
+        found.retain(|m| !is_title_plural(&m.name) && !is_designation(doc.text(), m));
         doc.mentions = found;
         Ok(())
     }
+}
+
+fn latin_letters() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| word_list(include_str!("../data/latin_letters.txt")))
+}
+
+/// Whether `m` is the letter of a model or weapon designation (`إس` of `إس-400`, `إف 16`):
+/// one word from `data/latin_letters.txt` followed by a hyphen, a space or the underscore of
+/// a hashtag (`#صواريخ_إس_400`) and a digit.
+fn is_designation(text: &str, m: &Mention) -> bool {
+    let key = word_list(m.text.trim());
+    if key.len() != 1 || !latin_letters().contains(&key[0]) {
+        return false;
+    }
+    let mut rest = text.get(m.span.end..).unwrap_or("").chars();
+    match rest.next() {
+        Some('-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}' | ' ') => {}
+        _ => return false,
+    }
+    rest.next().is_some_and(char::is_numeric)
 }
 
 fn titles() -> &'static [String] {
@@ -936,6 +957,27 @@ mod tests {
         out[1].confidence = 0.9;
         propagate(text, &sentences, &mut out, &|_| false);
         assert_eq!(out[1].label, "LOC", "{out:?}");
+    }
+
+    #[test]
+    fn a_letter_before_a_number_is_a_designation() {
+        let text = "صواريخ إس-400 وطائرات إف 16 وقال إس إنه #صواريخ_إس_400";
+        let at = |w: &str, nth: usize| text.match_indices(w).nth(nth).map(|(i, _)| i).unwrap();
+        let m = |start: usize, len: usize| Mention {
+            span: Span::new(start, start + len),
+            text: text[start..start + len].to_string(),
+            name: text[start..start + len].to_string(),
+            label: "ORG".into(),
+            confidence: 0.3,
+            source: "ner".into(),
+        };
+        assert!(is_designation(text, &m(at("إس", 0), "إس".len())));
+        assert!(is_designation(text, &m(at("إف", 0), "إف".len())));
+        assert!(is_designation(text, &m(at("إس", 2), "إس".len())));
+        // The same letters before a word are left to the model.
+        assert!(!is_designation(text, &m(at("إس", 1), "إس".len())));
+        // A name followed by a number is no designation.
+        assert!(!is_designation(text, &m(at("طائرات", 0), "طائرات".len())));
     }
 
     #[test]
