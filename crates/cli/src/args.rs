@@ -449,6 +449,10 @@ pub struct NerTrainArgs {
     /// Unlabeled news articles used to learn word clusters (0 = no clusters).
     #[arg(long, default_value_t = 40_000)]
     pub cluster_docs: usize,
+    /// Learn the word clusters from the news alone, without the words of WikiFANE and AQMAR
+    /// train/dev (for comparison).
+    #[arg(long)]
+    pub no_wiki_clusters: bool,
     /// Unlabeled news articles tagged by a first-pass model to learn the name lexicon
     /// (0 = no lexicon).
     #[arg(long, default_value_t = 40_000)]

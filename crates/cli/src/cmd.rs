@@ -942,6 +942,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 dev_fold: t.dev_fold.map_or(9, usize::from),
                 gazetteers: !t.no_gazetteers,
                 cluster_docs: t.cluster_docs,
+                wiki_clusters: !t.no_wiki_clusters,
                 temperature: None,
                 lexicon_docs: t.lexicon_docs,
                 lexicon_rounds: t.lexicon_rounds,
