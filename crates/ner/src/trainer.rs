@@ -631,13 +631,20 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
 mod tests {
     use super::*;
 
+    /// `../shared/data`, or `None` (with a note) where the checkout has none beside it.
+    fn shared_data() -> Option<PathBuf> {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        if data.join("ner").exists() {
+            Some(data)
+        } else {
+            eprintln!("skipping: ../shared/data not found");
+            None
+        }
+    }
+
     #[test]
     fn wiki_texts_are_words_without_labels() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-        if !data.join("ner").exists() {
-            eprintln!("skipping: ../shared/data not found");
-            return;
-        }
+        let Some(data) = shared_data() else { return };
         let texts = wiki_texts(&Config { data, ..Default::default() }).unwrap();
         assert!(texts.len() > 100, "{} pseudo-documents", texts.len());
         // Every full pseudo-document holds WIKI_DOC_SENTENCES sentences, one a line.
@@ -649,11 +656,7 @@ mod tests {
 
     #[test]
     fn dev_fold_holds_out_one_tenth() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-        if !data.join("ner").exists() {
-            eprintln!("skipping: ../shared/data not found");
-            return;
-        }
+        let Some(data) = shared_data() else { return };
         let cfg = |dev_split, dev_fold| Config {
             data: data.clone(),
             dev_split,
