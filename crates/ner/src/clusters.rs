@@ -26,8 +26,8 @@ const ITERATIONS: usize = 12;
 const STARTS: usize = 4;
 
 /// Computes clusters for the stems of news texts (`lexicon::news_texts`, in file order).
-pub fn build(
-    texts: &[String],
+pub fn build<S: AsRef<str>>(
+    texts: &[S],
     progress: &mut dyn FnMut(&str),
 ) -> Result<rustc_hash::FxHashMap<u64, u16>> {
     let lists = Lists::default();
@@ -39,7 +39,7 @@ pub fn build(
     let mut surface_cache: HashMap<String, u32> = HashMap::new();
     for text in texts {
         let mut ids = Vec::new();
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for word in text.as_ref().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let id = match surface_cache.get(word) {
                 Some(&id) => id,
                 None => {

@@ -186,25 +186,12 @@ fn wiki_texts(cfg: &Config) -> Result<Vec<String>> {
         ner.join("aqmar/train.txt"),
         ner.join("aqmar/dev.txt"),
     ] {
-        let text = read(&path)?;
-        let mut doc = String::new();
-        let mut sentences = 0;
-        for line in text.lines() {
-            match line.split_whitespace().next() {
-                Some(token) => {
-                    doc.push_str(token);
-                    doc.push(' ');
-                }
-                None => {
-                    doc.push('\n');
-                    sentences += 1;
-                    if sentences % WIKI_DOC_SENTENCES == 0 {
-                        out.push(std::mem::take(&mut doc));
-                    }
-                }
-            }
-        }
-        out.push(doc);
+        let sentences = crate::conll::read(&path, false)?;
+        out.extend(
+            sentences
+                .chunks(WIKI_DOC_SENTENCES)
+                .map(|chunk| chunk.iter().map(|s| s.tokens.join(" ") + "\n").collect::<String>()),
+        );
     }
     Ok(out)
 }
@@ -546,10 +533,12 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         Vec::new()
     };
     if cfg.cluster_docs > 0 {
-        let mut docs = texts[..cfg.cluster_docs.min(texts.len())].to_vec();
-        if cfg.wiki_clusters {
-            docs.extend(wiki_texts(cfg)?);
-        }
+        let wiki = if cfg.wiki_clusters { wiki_texts(cfg)? } else { Vec::new() };
+        let docs: Vec<&str> = texts[..cfg.cluster_docs.min(texts.len())]
+            .iter()
+            .chain(&wiki)
+            .map(String::as_str)
+            .collect();
         lists.clusters = crate::clusters::build(&docs, &mut |m| progress_msg(m))?;
     }
     let mut data = prepare(&train, &lists);
