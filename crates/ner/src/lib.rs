@@ -27,6 +27,8 @@ pub mod history;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;
+#[cfg(feature = "train")]
+pub mod svd;
 mod tagger;
 pub mod tags;
 #[cfg(feature = "train")]

@@ -604,6 +604,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         "gazetteers": cfg.gazetteers,
         "cluster_docs": cfg.cluster_docs,
         "wiki_clusters": cfg.wiki_clusters,
+        "cluster_words": model.lists.clusters.len(),
         "lexicon_docs": cfg.lexicon_docs,
         "lexicon_rounds": cfg.lexicon_rounds,
         "lexicon_soft": cfg.lexicon_soft,

@@ -58,8 +58,8 @@ fn committed_model_quality_on_anercorp_test() {
         return;
     };
     let ev = test_f1(Tagger::builtin().unwrap(), &test);
-    // The README records 0.7415; guard against regressions.
-    assert!(ev.overall.f1() >= 0.735, "ANERcorp test F1 {:.4}\n{}", ev.overall.f1(), ev.report());
+    // The README records 0.7304; guard against regressions.
+    assert!(ev.overall.f1() >= 0.725, "ANERcorp test F1 {:.4}\n{}", ev.overall.f1(), ev.report());
 }
 
 #[cfg(feature = "train")]
