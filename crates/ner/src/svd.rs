@@ -29,8 +29,8 @@ pub fn embed<const D: usize>(rows: &[Row], cols: usize) -> Vec<[f32; D]> {
         q = times(rows, &z, l);
         orthonormalize(&mut q, l);
     }
-    // Aᵀ Q = B ᵀ; the eigenvectors W of B Bᵀ rotate Q onto the left singular vectors
-    // (U = Q W) and its eigenvalues are the squared singular values.
+    // With B = Qᵀ A (so Bᵀ = Aᵀ Q), the eigenvectors W of B Bᵀ rotate Q onto the left
+    // singular vectors (U = Q W), and its eigenvalues are the squared singular values.
     let bt = times_transposed(rows, &q, cols, l);
     let (values, w) = eigen(gram(&bt, l), l);
     let mut order: Vec<usize> = (0..l).collect();
