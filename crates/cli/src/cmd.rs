@@ -932,6 +932,7 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
             }
         }
         Some(NerCommand::Train(t)) => {
+            use rasd_ner::trainer::Event;
             let cfg = rasd_ner::trainer::Config {
                 data: t.data.clone(),
                 epochs: t.epochs,
@@ -951,12 +952,17 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 lexicon_soft: (t.lexicon_soft > 0.0).then_some(t.lexicon_soft),
             };
             let started = Instant::now();
-            let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |e, n, f1| match f1 {
-                Some(f1) => eprintln!(
-                    "epoch {e}/{n}: dev F1 {f1:.4} ({:.0} s)",
-                    started.elapsed().as_secs_f64()
-                ),
-                None => eprintln!("epoch {e}/{n} ({:.0} s)", started.elapsed().as_secs_f64()),
+            let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |event| {
+                let at = started.elapsed().as_secs_f64();
+                match event {
+                    Event::Stage(what) => eprintln!("[{at:5.0} s] {what}"),
+                    Event::Epoch { epoch, epochs, dev_f1: Some(f1) } => {
+                        eprintln!("[{at:5.0} s] epoch {epoch}/{epochs}: dev F1 {f1:.4}")
+                    }
+                    Event::Epoch { epoch, epochs, dev_f1: None } => {
+                        eprintln!("[{at:5.0} s] epoch {epoch}/{epochs}")
+                    }
+                }
             })?;
             if let Some(ev) = eval {
                 let tenth = t.dev_fold.map_or("last tenth".to_string(), |k| format!("tenth {k}"));

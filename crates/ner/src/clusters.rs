@@ -75,6 +75,7 @@ pub fn build<S: AsRef<str>>(
         rank[id as usize] = r as u32;
     }
     let vocab = VOCAB.min(order.len());
+    progress(&format!("clusters: contexts of the {vocab} most frequent stems"));
     // Context counts: the stem `o` words to the left has block 2(o−1), to the right 2(o−1)+1;
     // each block holds the CONTEXT most frequent stems.
     let blocks = 2 * WINDOW;

@@ -324,10 +324,6 @@ pub fn build_lists(cfg: &Config) -> Result<Lists> {
     Ok(lists)
 }
 
-fn progress_msg(m: &str) {
-    eprintln!("{m}");
-}
-
 /// A sentence ready for training: features and gold tags.
 struct Prepared {
     feats: Vec<u64>,
@@ -413,8 +409,27 @@ impl Rng {
     }
 }
 
-/// Progress of training, reported after each epoch.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, Option<f64>);
+/// What training reports as it goes: the stage it begins (with what it found so far), and
+/// each epoch of the final model. The caller decides how to show it (the CLI adds the
+/// elapsed time); the library prints nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Event<'a> {
+    /// A stage begins or ends, in words (`clusters: truncated SVD`).
+    Stage(&'a str),
+    /// The final model finished `epoch` of `epochs`, with its F1 on the dev split if one
+    /// is held out.
+    Epoch {
+        /// Epochs done.
+        epoch: usize,
+        /// Epochs in all.
+        epochs: usize,
+        /// F1 on the held-out dev split.
+        dev_f1: Option<f64>,
+    },
+}
+
+/// The callback that receives [`Event`]s.
+pub type Progress<'a> = &'a mut dyn FnMut(Event);
 
 /// The averaged structured perceptron over the sentences `data[k]` for `k` in `which`,
 /// starting from `model`'s shape; reports dev F1 after each epoch when `dev` is given.
@@ -501,7 +516,7 @@ fn perceptron(
             last_eval = Some(ev);
             Some(f1)
         };
-        progress(epoch + 1, cfg.epochs, f1);
+        progress(Event::Epoch { epoch: epoch + 1, epochs: cfg.epochs, dev_f1: f1 });
     }
     (model, last_eval)
 }
@@ -510,7 +525,7 @@ fn perceptron(
 /// dev set and no progress reports (the first pass, its folds and the lexicon's tagger).
 fn fit(cfg: &Config, data: &[Prepared], which: &[usize], lists: &Lists) -> Model {
     let model = Model::new(cfg.buckets, lists.clone());
-    perceptron(cfg, data, which, model, &[], &mut |_, _, _| {}).0
+    perceptron(cfg, data, which, model, &[], &mut |_| {}).0
 }
 
 /// Zeroes weights too small to matter, to keep the model file small.
@@ -522,10 +537,14 @@ fn prune(weights: &mut [f32]) {
     }
 }
 
-/// Trains a model. `progress(epoch, epochs, dev F1)` is called after each epoch.
+/// Trains a model, reporting each stage and each final epoch to `progress`.
 pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluation>)> {
+    progress(Event::Stage("reading the training corpora and the name lists"));
     let (train, dev) = corpora(cfg)?;
     let mut lists = build_lists(cfg)?;
+    if cfg.cluster_docs.max(cfg.lexicon_docs) > 0 {
+        progress(Event::Stage("reading the unlabeled news"));
+    }
     // The unlabeled news, read once for the clusters and the lexicon.
     let texts = if cfg.cluster_docs.max(cfg.lexicon_docs) > 0 {
         crate::lexicon::news_texts(&cfg.data, cfg.cluster_docs.max(cfg.lexicon_docs))?
@@ -539,7 +558,7 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
             .chain(&wiki)
             .map(String::as_str)
             .collect();
-        lists.clusters = crate::clusters::build(&docs, &mut |m| progress_msg(m))?;
+        lists.clusters = crate::clusters::build(&docs, &mut |m| progress(Event::Stage(m)))?;
     }
     let mut data = prepare(&train, &lists);
     if cfg.lexicon_docs > 0 {
@@ -548,15 +567,24 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         let texts = &texts[..cfg.lexicon_docs.min(texts.len())];
         let all: Vec<usize> = (0..data.len()).collect();
         for round in 0..cfg.lexicon_rounds.max(1) {
+            progress(Event::Stage(&format!(
+                "lexicon round {}: training the model that tags the news",
+                round + 1
+            )));
             let first = fit(cfg, &data, &all, &lists);
-            lists.lexicon =
-                crate::lexicon::build(texts, &first, &lists, cfg.threads, cfg.lexicon_soft);
-            progress_msg(&format!(
-                "lexicon round {}: {} articles tagged, {} stems",
+            progress(Event::Stage(&format!(
+                "lexicon round {}: tagging {} articles on {} threads",
                 round + 1,
                 texts.len(),
+                cfg.threads.max(1)
+            )));
+            lists.lexicon =
+                crate::lexicon::build(texts, &first, &lists, cfg.threads, cfg.lexicon_soft);
+            progress(Event::Stage(&format!(
+                "lexicon round {}: {} stems",
+                round + 1,
                 lists.lexicon.len()
-            ));
+            )));
             data = prepare(&train, &lists);
         }
     }
@@ -567,6 +595,9 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         // Stacking: the first pass's tags of the training sentences come from models that
         // did not see them (five contiguous folds), as unseen text's would.
         let folds = 5;
+        progress(Event::Stage(&format!(
+            "document context: {folds} models for the training sentences' first pass, then the first pass"
+        )));
         let mut p1 = Vec::with_capacity(data.len());
         for f in 0..folds {
             let (a, b) = (data.len() * f / folds, data.len() * (f + 1) / folds);
@@ -579,6 +610,11 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
         first_pass = Some(first);
     }
     let all: Vec<usize> = (0..data.len()).collect();
+    progress(Event::Stage(&format!(
+        "final model: {} sentences, {} epochs",
+        data.len(),
+        cfg.epochs
+    )));
     let (mut model, last_eval) =
         perceptron(cfg, &data, &all, Model::new(cfg.buckets, lists), &dev_data, progress);
     // Calibrate the confidence temperature on the dev split; without one (the shipped model,

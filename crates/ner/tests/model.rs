@@ -72,7 +72,7 @@ fn retraining_reproduces_the_committed_model() {
         return;
     };
     let cfg = rasd_ner::trainer::Config { data, ..Default::default() };
-    let (model, _) = rasd_ner::trainer::train(&cfg, &mut |_, _, _| {}).expect("training");
+    let (model, _) = rasd_ner::trainer::train(&cfg, &mut |_| {}).expect("training");
     let retrained = test_f1(&Tagger::new(model.clone()), &test).overall.f1();
     let committed = test_f1(Tagger::builtin().unwrap(), &test).overall.f1();
     assert!(
