@@ -72,7 +72,21 @@ fn retraining_reproduces_the_committed_model() {
         return;
     };
     let cfg = rasd_ner::trainer::Config { data, ..Default::default() };
-    let (model, _) = rasd_ner::trainer::train(&cfg, &mut |_| {}).expect("training");
+    let mut stages = Vec::new();
+    let mut epochs = Vec::new();
+    let (model, _) = rasd_ner::trainer::train(&cfg, &mut |event| match event {
+        rasd_ner::trainer::Event::Stage(s) => stages.push(s.to_string()),
+        rasd_ner::trainer::Event::Epoch { epoch, epochs: n, dev_f1 } => {
+            epochs.push((epoch, n, dev_f1))
+        }
+    })
+    .expect("training");
+    // Every stage reports itself, and each epoch once, without a dev F1 (no dev split).
+    for stage in ["clusters: truncated SVD", "lexicon round 1", "document context", "final model"] {
+        assert!(stages.iter().any(|s| s.starts_with(stage)), "no {stage:?} in {stages:?}");
+    }
+    let expected: Vec<_> = (1..=cfg.epochs).map(|e| (e, cfg.epochs, None)).collect();
+    assert_eq!(epochs, expected);
     let retrained = test_f1(&Tagger::new(model.clone()), &test).overall.f1();
     let committed = test_f1(Tagger::builtin().unwrap(), &test).overall.f1();
     assert!(
