@@ -542,11 +542,9 @@ pub fn train(cfg: &Config, progress: Progress) -> Result<(Model, Option<Evaluati
     progress(Event::Stage("reading the training corpora and the name lists"));
     let (train, dev) = corpora(cfg)?;
     let mut lists = build_lists(cfg)?;
-    if cfg.cluster_docs.max(cfg.lexicon_docs) > 0 {
-        progress(Event::Stage("reading the unlabeled news"));
-    }
     // The unlabeled news, read once for the clusters and the lexicon.
     let texts = if cfg.cluster_docs.max(cfg.lexicon_docs) > 0 {
+        progress(Event::Stage("reading the unlabeled news"));
         crate::lexicon::news_texts(&cfg.data, cfg.cluster_docs.max(cfg.lexicon_docs))?
     } else {
         Vec::new()
