@@ -179,18 +179,11 @@ fn kmeans_from(vecs: &[[f32; DIM]], k: usize, offset: usize) -> (f64, Vec<usize>
     let mut assign = vec![0usize; n];
     let mut objective = 0.0f64;
     for _ in 0..ITERATIONS {
+        let blocks = Blocks::new(&centres);
         objective = 0.0;
-        for (i, v) in vecs.iter().enumerate() {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for (j, c) in centres.iter().enumerate() {
-                let s: f32 = v.iter().zip(c.iter()).map(|(a, b)| a * b).sum();
-                if s > best {
-                    best = s;
-                    arg = j;
-                }
-            }
-            assign[i] = arg;
+        for (v, a) in vecs.iter().zip(assign.iter_mut()) {
+            let (arg, best) = blocks.nearest(v);
+            *a = arg;
             objective += best as f64;
         }
         let mut sums = vec![[0.0f32; DIM]; k];
@@ -209,6 +202,59 @@ fn kmeans_from(vecs: &[[f32; DIM]], k: usize, offset: usize) -> (f64, Vec<usize>
     (objective, assign)
 }
 
+/// Centres laid out for the assignment step: blocks of [`LANES`] centres, each block stored
+/// dimension by dimension, so that one word's similarities to a block's centres are summed
+/// side by side in SIMD lanes. Each lane still adds its products in dimension order from
+/// −0.0, as `Iterator::sum` over one dot product does, so the similarities, and therefore
+/// the clusters and the model file, are the same bit for bit as with plain dot products;
+/// only the time changes (session 20: the fine k-means took 72 s of a 130 s training).
+struct Blocks {
+    /// Block `b`, dimension `d`, lane `l` at `(b × DIM + d) × LANES + l`.
+    data: Vec<f32>,
+    /// Centres; lanes past the last one in the last block are padding and never win.
+    k: usize,
+}
+
+/// Centres per block: 16 floats, one AVX-512 or two AVX2 registers' worth.
+const LANES: usize = 16;
+
+impl Blocks {
+    fn new(centres: &[[f32; DIM]]) -> Blocks {
+        let k = centres.len();
+        let nb = k.div_ceil(LANES);
+        let mut data = vec![0.0f32; nb * DIM * LANES];
+        for (j, c) in centres.iter().enumerate() {
+            let (b, l) = (j / LANES, j % LANES);
+            for (d, &x) in c.iter().enumerate() {
+                data[(b * DIM + d) * LANES + l] = x;
+            }
+        }
+        Blocks { data, k }
+    }
+
+    /// The most similar centre to `v` (the first of equals) and its similarity.
+    fn nearest(&self, v: &[f32; DIM]) -> (usize, f32) {
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = 0;
+        for (b, block) in self.data.chunks_exact(DIM * LANES).enumerate() {
+            let mut acc = [-0.0f32; LANES];
+            for (x, row) in v.iter().zip(block.chunks_exact(LANES)) {
+                for (a, c) in acc.iter_mut().zip(row) {
+                    *a += x * c;
+                }
+            }
+            for (l, &s) in acc.iter().enumerate() {
+                let j = b * LANES + l;
+                if j < self.k && s > best {
+                    best = s;
+                    arg = j;
+                }
+            }
+        }
+        (arg, best)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +266,42 @@ mod tests {
         x[b] = t;
         normalise(&mut x);
         x
+    }
+
+    #[test]
+    fn blocked_similarities_equal_plain_dot_products_bit_for_bit() {
+        // Pseudo-random unit vectors; 37 centres leave a part-filled last block.
+        let mut z = 7u64;
+        let mut next = || {
+            z = z.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (z >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+        };
+        let mut vec = || {
+            let mut x = [0.0f32; DIM];
+            x.iter_mut().for_each(|e| *e = next());
+            normalise(&mut x);
+            x
+        };
+        let centres: Vec<[f32; DIM]> = (0..37).map(|_| vec()).collect();
+        let blocks = Blocks::new(&centres);
+        for _ in 0..200 {
+            let v = vec();
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for (j, c) in centres.iter().enumerate() {
+                let s: f32 = v.iter().zip(c).map(|(a, b)| a * b).sum();
+                if s > best {
+                    (best, arg) = (s, j);
+                }
+            }
+            let (a, b) = blocks.nearest(&v);
+            assert_eq!((a, b.to_bits()), (arg, best.to_bits()));
+        }
+        // A word equal to a centre finds it, and padding lanes (zero similarity) never win.
+        let negative: Vec<[f32; DIM]> = centres.iter().map(|c| c.map(|x| -x.abs())).collect();
+        let only = Blocks::new(&negative[..3]);
+        let positive = negative[1].map(|x| -x);
+        assert!(only.nearest(&positive).0 < 3);
+        assert_eq!(Blocks::new(&centres).nearest(&centres[20]).0, 20);
     }
 
     #[test]
