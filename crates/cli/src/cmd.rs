@@ -931,39 +931,51 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
                 }
             }
         }
+        Some(NerCommand::Cv(c)) => {
+            let cfg = ner_config(&c.options);
+            let folds: Vec<usize> = c.folds.iter().map(|&k| usize::from(k)).collect();
+            let started = Instant::now();
+            let runs = rasd_ner::trainer::cross_validate(
+                &cfg,
+                &folds,
+                &c.seeds,
+                &c.draws,
+                &mut ner_progress(started, false),
+            )?;
+            for r in &runs {
+                writeln!(
+                    out,
+                    "draw {} seed {} tenth {}: F1 {:.4}",
+                    r.draw,
+                    r.seed,
+                    r.fold,
+                    r.eval.overall.f1()
+                )?;
+            }
+            let sum = rasd_ner::trainer::summarise(&runs);
+            for (draw, seed, e) in &sum.pooled {
+                writeln!(out, "draw {draw} seed {seed}: pooled F1 {:.4}", e.overall.f1())?;
+            }
+            write!(out, "all {} runs pooled:\n{}", runs.len(), sum.all.report())?;
+            writeln!(
+                out,
+                "pooled F1 over the tenths: mean {:.4}, sd {:.4} over {} draw × seed (in {:.0} s)",
+                sum.mean_f1,
+                sum.sd_f1,
+                sum.pooled.len(),
+                started.elapsed().as_secs_f64()
+            )?;
+        }
         Some(NerCommand::Train(t)) => {
-            use rasd_ner::trainer::Event;
             let cfg = rasd_ner::trainer::Config {
-                data: t.data.clone(),
-                epochs: t.epochs,
-                buckets: t.buckets,
                 seed: t.seed,
-                extra: t.extra.clone(),
+                cluster_draw: t.cluster_draw,
                 dev_split: t.dev_split || t.dev_fold.is_some(),
                 dev_fold: t.dev_fold.map_or(9, usize::from),
-                gazetteers: !t.no_gazetteers,
-                cluster_docs: t.cluster_docs,
-                wiki_clusters: !t.no_wiki_clusters,
-                temperature: None,
-                lexicon_docs: t.lexicon_docs,
-                lexicon_rounds: t.lexicon_rounds,
-                history: !t.no_history,
-                threads: t.threads,
-                lexicon_soft: (t.lexicon_soft > 0.0).then_some(t.lexicon_soft),
+                ..ner_config(&t.options)
             };
             let started = Instant::now();
-            let (model, eval) = rasd_ner::trainer::train(&cfg, &mut |event| {
-                let at = started.elapsed().as_secs_f64();
-                match event {
-                    Event::Stage(what) => eprintln!("[{at:5.0} s] {what}"),
-                    Event::Epoch { epoch, epochs, dev_f1: Some(f1) } => {
-                        eprintln!("[{at:5.0} s] epoch {epoch}/{epochs}: dev F1 {f1:.4}")
-                    }
-                    Event::Epoch { epoch, epochs, dev_f1: None } => {
-                        eprintln!("[{at:5.0} s] epoch {epoch}/{epochs}")
-                    }
-                }
-            })?;
+            let (model, eval) = rasd_ner::trainer::train(&cfg, &mut ner_progress(started, true))?;
             if let Some(ev) = eval {
                 let tenth = t.dev_fold.map_or("last tenth".to_string(), |k| format!("tenth {k}"));
                 write!(out, "dev ({tenth} of ANERcorp train):\n{}", ev.report())?;
@@ -985,6 +997,43 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The training settings that `rasd ner train` and `rasd ner cv` share.
+fn ner_config(o: &crate::args::NerTrainOptions) -> rasd_ner::trainer::Config {
+    rasd_ner::trainer::Config {
+        data: o.data.clone(),
+        epochs: o.epochs,
+        buckets: o.buckets,
+        extra: o.extra.clone(),
+        gazetteers: !o.no_gazetteers,
+        cluster_docs: o.cluster_docs,
+        wiki_clusters: !o.no_wiki_clusters,
+        temperature: None,
+        lexicon_docs: o.lexicon_docs,
+        lexicon_rounds: o.lexicon_rounds,
+        history: !o.no_history,
+        threads: o.threads,
+        lexicon_soft: (o.lexicon_soft > 0.0).then_some(o.lexicon_soft),
+        ..Default::default()
+    }
+}
+
+/// Prints training events to stderr with the seconds since `started`; epochs only if
+/// `epochs` (a cross-validation reports each run's F1 instead).
+fn ner_progress(started: Instant, epochs: bool) -> impl FnMut(rasd_ner::trainer::Event) {
+    use rasd_ner::trainer::Event;
+    move |event| {
+        let at = started.elapsed().as_secs_f64();
+        match event {
+            Event::Stage(what) => eprintln!("[{at:5.0} s] {what}"),
+            Event::Epoch { epoch, epochs: n, dev_f1 } if epochs || epoch == n => match dev_f1 {
+                Some(f1) => eprintln!("[{at:5.0} s] epoch {epoch}/{n}: dev F1 {f1:.4}"),
+                None => eprintln!("[{at:5.0} s] epoch {epoch}/{n}"),
+            },
+            Event::Epoch { .. } => {}
+        }
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -167,6 +167,14 @@ fn clean_errors_without_panics() {
     let o = rasd(&db, &["ingest", "--published", "yesterday", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("invalid --published"), "{}", stderr(&o));
+    // Cross-validation: a tenth that does not exist, and a data folder that does not.
+    let o = rasd(&db, &["ner", "cv", "--folds", "0,12"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("12 is not in 0..=9"), "{}", stderr(&o));
+    let o = rasd(&db, &["ner", "cv", "--data", dir.path().join("nowhere").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nowhere/gazetteers"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
     let o = rasd(&junk, &["docs"]);
