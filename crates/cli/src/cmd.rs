@@ -935,22 +935,35 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
             let cfg = ner_config(&c.options);
             let folds: Vec<usize> = c.folds.iter().map(|&k| usize::from(k)).collect();
             let started = Instant::now();
+            let mut log = ner_progress(started, false);
+            // Each run's F1 goes out as it ends, so that a long cross-validation stopped
+            // early still leaves its finished runs.
+            let mut failed = None;
             let runs = rasd_ner::trainer::cross_validate(
                 &cfg,
                 &folds,
                 &c.seeds,
                 &c.draws,
-                &mut ner_progress(started, false),
+                &mut |event| match event {
+                    rasd_ner::trainer::Event::Run(r) => {
+                        let line = writeln!(
+                            out,
+                            "draw {} seed {} tenth {}: F1 {:.4}",
+                            r.draw,
+                            r.seed,
+                            r.fold,
+                            r.eval.overall.f1()
+                        )
+                        .and_then(|()| out.flush());
+                        if let Err(e) = line {
+                            failed.get_or_insert(e);
+                        }
+                    }
+                    other => log(other),
+                },
             )?;
-            for r in &runs {
-                writeln!(
-                    out,
-                    "draw {} seed {} tenth {}: F1 {:.4}",
-                    r.draw,
-                    r.seed,
-                    r.fold,
-                    r.eval.overall.f1()
-                )?;
+            if let Some(e) = failed {
+                return Err(e.into());
             }
             let sum = rasd_ner::trainer::summarise(&runs);
             for (draw, seed, e) in &sum.pooled {
@@ -1031,7 +1044,7 @@ fn ner_progress(started: Instant, epochs: bool) -> impl FnMut(rasd_ner::trainer:
                 Some(f1) => eprintln!("[{at:5.0} s] epoch {epoch}/{n}: dev F1 {f1:.4}"),
                 None => eprintln!("[{at:5.0} s] epoch {epoch}/{n}"),
             },
-            Event::Epoch { .. } => {}
+            Event::Epoch { .. } | Event::Run(_) => {}
         }
     }
 }

@@ -42,7 +42,7 @@ impl Counts {
 }
 
 /// Evaluation over a corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evaluation {
     /// Micro-averaged counts.
     pub overall: Counts,

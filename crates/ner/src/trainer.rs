@@ -431,6 +431,8 @@ pub enum Event<'a> {
         /// F1 on the held-out dev split.
         dev_f1: Option<f64>,
     },
+    /// A run of [`cross_validate`] finished, with its scores.
+    Run(&'a CvRun),
 }
 
 /// The callback that receives [`Event`]s.
@@ -701,7 +703,7 @@ fn train_from(
 
 /// One run of a cross-validation: the draw of the clusters, the shuffling seed, the held-out
 /// tenth, and the scores on it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CvRun {
     /// [`Config::cluster_draw`].
     pub draw: u64,
@@ -741,7 +743,9 @@ pub fn cross_validate(
                 let (train, dev) = corpora(&run)?;
                 let (_, eval) = train_from(&run, &unlabeled, train, dev, lists.clone(), progress)?;
                 let eval = eval.unwrap_or_default();
-                runs.push(CvRun { draw, seed, fold, eval });
+                let run = CvRun { draw, seed, fold, eval };
+                progress(Event::Run(&run));
+                runs.push(run);
             }
         }
     }
@@ -867,12 +871,15 @@ mod tests {
             ..Default::default()
         };
         let mut stages = Vec::new();
-        let runs = cross_validate(&cfg, &[0, 9], &[1], &[0, 5], &mut |e| {
-            if let Event::Stage(s) = e {
-                stages.push(s.to_string())
-            }
+        let mut reported = Vec::new();
+        let runs = cross_validate(&cfg, &[0, 9], &[1], &[0, 5], &mut |e| match e {
+            Event::Stage(s) => stages.push(s.to_string()),
+            Event::Run(r) => reported.push(r.clone()),
+            Event::Epoch { .. } => {}
         })
         .unwrap();
+        // Each run is reported as it ends, as it is returned.
+        assert_eq!(reported, runs);
         let keys: Vec<(u64, u64, usize)> = runs.iter().map(|r| (r.draw, r.seed, r.fold)).collect();
         assert_eq!(keys, [(0, 1, 0), (0, 1, 9), (5, 1, 0), (5, 1, 9)]);
         // The news is clustered once per draw, not once per run.

@@ -79,6 +79,7 @@ fn retraining_reproduces_the_committed_model() {
         rasd_ner::trainer::Event::Epoch { epoch, epochs: n, dev_f1 } => {
             epochs.push((epoch, n, dev_f1))
         }
+        rasd_ner::trainer::Event::Run(_) => panic!("a plain training is no cross-validation"),
     })
     .expect("training");
     // Every stage reports itself, and each epoch once, without a dev F1 (no dev split).
