@@ -933,35 +933,35 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
         }
         Some(NerCommand::Cv(c)) => {
             let cfg = ner_config(&c.options);
-            let folds: Vec<usize> = c.folds.iter().map(|&k| usize::from(k)).collect();
+            // A tenth, seed or draw named twice would count its runs twice in the pools.
+            let folds = distinct(c.folds.iter().map(|&k| usize::from(k)));
+            let (seeds, draws) =
+                (distinct(c.seeds.iter().copied()), distinct(c.draws.iter().copied()));
             let started = Instant::now();
             let mut log = ner_progress(started, false);
             // Each run's F1 goes out as it ends, so that a long cross-validation stopped
             // early still leaves its finished runs.
             let mut failed = None;
-            let runs = rasd_ner::trainer::cross_validate(
-                &cfg,
-                &folds,
-                &c.seeds,
-                &c.draws,
-                &mut |event| match event {
-                    rasd_ner::trainer::Event::Run(r) => {
-                        let line = writeln!(
-                            out,
-                            "draw {} seed {} tenth {}: F1 {:.4}",
-                            r.draw,
-                            r.seed,
-                            r.fold,
-                            r.eval.overall.f1()
-                        )
-                        .and_then(|()| out.flush());
-                        if let Err(e) = line {
-                            failed.get_or_insert(e);
+            let runs =
+                rasd_ner::trainer::cross_validate(&cfg, &folds, &seeds, &draws, &mut |event| {
+                    match event {
+                        rasd_ner::trainer::Event::Run(r) => {
+                            let line = writeln!(
+                                out,
+                                "draw {} seed {} tenth {}: F1 {:.4}",
+                                r.draw,
+                                r.seed,
+                                r.fold,
+                                r.eval.overall.f1()
+                            )
+                            .and_then(|()| out.flush());
+                            if let Err(e) = line {
+                                failed.get_or_insert(e);
+                            }
                         }
+                        other => log(other),
                     }
-                    other => log(other),
-                },
-            )?;
+                })?;
             if let Some(e) = failed {
                 return Err(e.into());
             }
@@ -1012,6 +1012,17 @@ fn ner(a: NerArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The values in their first order, each once.
+fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// The training settings that `rasd ner train` and `rasd ner cv` share.
 fn ner_config(o: &crate::args::NerTrainOptions) -> rasd_ner::trainer::Config {
     rasd_ner::trainer::Config {
@@ -1032,8 +1043,8 @@ fn ner_config(o: &crate::args::NerTrainOptions) -> rasd_ner::trainer::Config {
     }
 }
 
-/// Prints training events to stderr with the seconds since `started`; epochs only if
-/// `epochs` (a cross-validation reports each run's F1 instead).
+/// Prints training events to stderr with the seconds since `started`: every epoch if
+/// `epochs`, else only each model's last (a cross-validation's runs).
 fn ner_progress(started: Instant, epochs: bool) -> impl FnMut(rasd_ner::trainer::Event) {
     use rasd_ner::trainer::Event;
     move |event| {
@@ -1060,6 +1071,12 @@ fn truncate(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_keeps_the_first_order() {
+        assert_eq!(distinct([4u8, 0, 4, 2, 0]), [4, 0, 2]);
+        assert!(distinct(Vec::<u64>::new()).is_empty());
+    }
 
     #[test]
     fn sizes() {
