@@ -225,7 +225,8 @@ struct Blocks {
     k: usize,
 }
 
-/// Centres per block: 16 floats, one AVX-512 or two AVX2 registers' worth.
+/// Centres per block: 16 floats, four SSE registers on the default x86-64 target (two with
+/// AVX2): enough sums in flight to hide the additions' latency.
 const LANES: usize = 16;
 
 impl Blocks {
