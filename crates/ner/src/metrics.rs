@@ -30,6 +30,13 @@ impl Counts {
             self.correct as f64 / self.gold as f64
         }
     }
+    /// Adds `other`'s counts to these (pooling corpora).
+    pub fn absorb(&mut self, other: &Counts) {
+        self.correct += other.correct;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+
     /// F1.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -66,6 +73,14 @@ impl Evaluation {
                 self.overall.correct += 1;
                 self.per_type[s.2].correct += 1;
             }
+        }
+    }
+
+    /// Adds `other`'s counts to these, overall and per type: the evaluation of both corpora.
+    pub fn absorb(&mut self, other: &Evaluation) {
+        self.overall.absorb(&other.overall);
+        for (a, b) in self.per_type.iter_mut().zip(&other.per_type) {
+            a.absorb(b);
         }
     }
 
@@ -113,5 +128,10 @@ mod tests {
         assert_eq!(e.per_type[1].f1(), 1.0);
         assert_eq!(e.per_type[0].f1(), 0.0);
         assert!((e.overall.f1() - 0.5).abs() < 1e-9);
+        // Pooling two corpora sums their counts, overall and per type.
+        let mut both = e.clone();
+        both.absorb(&e);
+        assert_eq!(both.overall, Counts { correct: 2, predicted: 4, gold: 4 });
+        assert_eq!(both.per_type[1], Counts { correct: 2, predicted: 2, gold: 2 });
     }
 }

@@ -670,7 +670,7 @@ fn train_from(
         prune(&mut first.weights);
         model.set_first(Weights { weights: first.weights, trans: first.trans });
     }
-    model.meta = serde_json::json!({
+    let mut meta = serde_json::json!({
         "format": "rasd-ner averaged structured perceptron",
         "tags": crate::tags::TAGS,
         "epochs": cfg.epochs,
@@ -689,15 +689,12 @@ fn train_from(
         "lexicon_stems": model.lists.lexicon.len(),
         "temperature": model.temperature,
         "sentences": train.len(),
-    })
-    .to_string();
+    });
     if cfg.cluster_draw != 0 {
         // Recorded only off the default, so that the shipped model's bytes stay as they were.
-        if let Ok(serde_json::Value::Object(mut m)) = serde_json::from_str(&model.meta) {
-            m.insert("cluster_draw".into(), cfg.cluster_draw.into());
-            model.meta = serde_json::Value::Object(m).to_string();
-        }
+        meta["cluster_draw"] = cfg.cluster_draw.into();
     }
+    model.meta = meta.to_string();
     Ok((model, last_eval))
 }
 
@@ -767,26 +764,13 @@ pub struct CvSummary {
     pub all: Evaluation,
 }
 
-/// Sums `b` into `a`.
-fn add_counts(a: &mut Evaluation, b: &Evaluation) {
-    let add = |x: &mut crate::metrics::Counts, y: &crate::metrics::Counts| {
-        x.correct += y.correct;
-        x.predicted += y.predicted;
-        x.gold += y.gold;
-    };
-    add(&mut a.overall, &b.overall);
-    for (x, y) in a.per_type.iter_mut().zip(&b.per_type) {
-        add(x, y);
-    }
-}
-
 /// Summarises the runs of [`cross_validate`].
 pub fn summarise(runs: &[CvRun]) -> CvSummary {
     let mut out = CvSummary::default();
     for r in runs {
-        add_counts(&mut out.all, &r.eval);
+        out.all.absorb(&r.eval);
         match out.pooled.iter_mut().find(|(d, s, _)| (*d, *s) == (r.draw, r.seed)) {
-            Some((_, _, e)) => add_counts(e, &r.eval),
+            Some((_, _, e)) => e.absorb(&r.eval),
             None => out.pooled.push((r.draw, r.seed, r.eval.clone())),
         }
     }
